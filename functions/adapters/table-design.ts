@@ -1,0 +1,44 @@
+/**
+ * The one place that knows the DynamoDB table's shape. The CDK stack, the local stack,
+ * the repository and the tests all import it, so a key can never drift between them.
+ * It imports nothing, so infra code can use it without pulling in the AWS SDK.
+ *
+ * Items (single table, on-demand):
+ *   Contact profile  pk = USER#<owner>  sk = CONTACT#<contactId>
+ *   Plan (schedule)  pk = USER#<owner>  sk = PLAN#<contactId>
+ *                    gsi1pk = DUE#<shard>  gsi1sk = <due ISO time>#<owner>#<contactId>
+ *                    (the gsi1 attributes exist only while a prompt is pending: a sparse index)
+ */
+export const TABLE_DESIGN = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  dueIndex: {
+    name: 'gsi1',
+    partitionKey: 'gsi1pk',
+    sortKey: 'gsi1sk',
+  },
+  /**
+   * Shards of the due index. An empty sweep costs one query per shard whatever the number
+   * of contacts; more shards spread a large due burst over more partitions.
+   */
+  dueShardCount: 4,
+} as const;
+
+export const ownerPartitionKey = (ownerId: string): string => `USER#${ownerId}`;
+export const contactSortKey = (contactId: string): string => `CONTACT#${contactId}`;
+export const planSortKey = (contactId: string): string => `PLAN#${contactId}`;
+export const CONTACT_SORT_KEY_PREFIX = 'CONTACT#';
+export const PLAN_SORT_KEY_PREFIX = 'PLAN#';
+
+/** The shard of a contact in the due index: a stable hash of its id. */
+export function dueShardOf(contactId: string): number {
+  let hash = 0;
+  for (let index = 0; index < contactId.length; index += 1) {
+    hash = (hash * 31 + contactId.charCodeAt(index)) >>> 0;
+  }
+  return hash % TABLE_DESIGN.dueShardCount;
+}
+
+export const duePartitionKey = (shard: number): string => `DUE#${shard}`;
+export const dueSortKey = (dueAtIso: string, ownerId: string, contactId: string): string =>
+  `${dueAtIso}#${ownerId}#${contactId}`;

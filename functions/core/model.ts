@@ -1,0 +1,123 @@
+/**
+ * The follow-up domain: a Contact (who rejected the owner, and what was understood) and
+ * its Plan (what prompt comes next and when). They are stored as two items so that the
+ * dispatcher's hot path (claim, send, advance) only ever touches the small plan item.
+ */
+import type { Confidence, ForwardStyle, MessageKind, Signals } from './understanding/types.js';
+
+export type ContactStatus =
+  | 'active' // prompts are scheduled
+  | 'snoozed' // prompts resume at plan.snoozedUntil
+  | 'stopped' // the owner stopped this contact; nothing more is sent
+  | 'quiet' // two check-ins in a row went unanswered; resumes only when the owner says so
+  | 'needs-review' // not a rejection, or not understood: waiting for "track anyway" / "ignore"
+  | 'ignored'; // the owner said "ignore" on a needs-review item
+
+/** Per-contact cadence chosen on the fix-details page. 'default' follows the owner's config. */
+export type Cadence = 'default' | 'monthly' | 'quarterly' | 'half-yearly' | 'never';
+
+/** The prompt the owner receives. */
+export type PromptKind =
+  | 'thank-you' // at once after ingest: the thank-you draft (three variants)
+  | 'feedback-follow-up' // +2 weeks when feedback was asked and no reply was marked
+  | 'check-in' // +1, +3, +6, +12 months, then every 6 months
+  | 'needs-review'; // at once, for a forward that is not a rejection or not understood
+
+/** Everything a signed link can ask for. */
+export type ActionKind =
+  | 'sent'
+  | 'replied'
+  | 'snooze-1w'
+  | 'snooze-1m'
+  | 'snooze-3m'
+  | 'stop'
+  | 'resume'
+  | 'ignore'
+  | 'track'
+  | 'edit'
+  | 'overview'
+  | 'calendar'
+  | 'resend';
+
+export interface HistoryEntry {
+  /** ISO time. */
+  at: string;
+  type: 'prompt-sent' | 'action' | 'created' | 'edited';
+  prompt?: PromptKind;
+  action?: ActionKind;
+  /** Free text shown to the owner ("snoozed until 14 March"). Never inbound mail text. */
+  detail?: string;
+  /** Idempotency of actions: the id of the request that made the entry. */
+  requestId?: string;
+}
+
+/** The profile: what was understood, plus the owner's corrections. */
+export interface Contact {
+  ownerId: string;
+  contactId: string;
+  company: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  noReply: boolean;
+  role: string | null;
+  kind: MessageKind;
+  isRejection: boolean;
+  signals: Signals;
+  confidence: Confidence;
+  /** The owner's own notes (fix-details page). */
+  notes: string;
+  source: {
+    messageId: string | null;
+    subject: string | null;
+    date: string | null;
+    forwardStyle: ForwardStyle;
+    /** Where the raw mail is kept (S3 key). */
+    rawMailKey: string;
+    idempotencyKey: string;
+    /** Why understanding failed, when it did. */
+    notUnderstoodReason: string | null;
+  };
+  /** What the owner clicked and edited; the plan keeps what was sent. */
+  history: HistoryEntry[];
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic concurrency: incremented on every write. */
+  version: number;
+}
+
+/** The schedule: small on purpose (one write unit) because the dispatcher rewrites it per prompt. */
+export interface Plan {
+  ownerId: string;
+  contactId: string;
+  status: ContactStatus;
+  cadence: Cadence;
+  /** The next prompt, or null when nothing is scheduled. */
+  nextPrompt: PromptKind | null;
+  /** ISO time the next prompt is due, or null. Present exactly when the item is in the due index. */
+  nextDueAt: string | null;
+  /** How many check-ins have been sent since the last reset (drives the widening cadence). */
+  checkInsSent: number;
+  /** Check-ins sent in a row with no "sent"/"replied" from the owner (drives going quiet). */
+  unansweredCheckIns: number;
+  /** True when the thank-you asked for feedback and no reply was marked yet. */
+  feedbackPending: boolean;
+  /** The time the cadence counts from ("I sent it" / "they replied" reset it). */
+  anchorAt: string;
+  snoozedUntil: string | null;
+  /** While a dispatcher holds the item: until when, and its claim id. */
+  lease: { until: string; claimId: string } | null;
+  /** Compact log of the most recent prompts sent (capped; see PLAN_SENT_LOG_CAP). */
+  sentLog: { at: string; prompt: PromptKind }[];
+  lastActionAt: string | null;
+  lastAction: ActionKind | null;
+  version: number;
+}
+
+/** A contact with its plan, as lists and pages show it. */
+export interface ContactView {
+  contact: Contact;
+  plan: Plan;
+}
+
+/** How many recent prompts the plan item keeps (keeps the item under 1 KB). */
+export const PLAN_SENT_LOG_CAP = 12;

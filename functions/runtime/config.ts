@@ -1,0 +1,91 @@
+/**
+ * Configuration, read from the environment once per cold start and validated with zod.
+ * Every missing or bad value is reported at once, by name (ConfigError lists them all).
+ * The same names are set by the CDK stack (infra/) and by the local stack (local/).
+ */
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+
+const csvOfEmails = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.email()).min(1, 'must list at least one address'));
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Environment variable names and their rules. */
+export const configSchema = z.object({
+  /** DynamoDB table name. */
+  TABLE_NAME: z.string().min(1),
+  /** Bucket that keeps raw inbound mail. */
+  RAW_MAIL_BUCKET: z.string().min(1),
+  /** Partition of this owner's data. One deployment serves one owner. */
+  OWNER_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes').default('owner'),
+  /** The owner's own addresses: only mail from these is accepted; prompts go to the first. */
+  OWNER_ADDRESSES: csvOfEmails,
+  /** The address Not Today sends from (a verified SES identity). */
+  FROM_ADDRESS: z.email(),
+  /** The address the owner forwards rejections to (shown in emails). */
+  INBOUND_ADDRESS: z.email(),
+  /** Base URL of the actions function (Function URL or the local HTTP server). */
+  ACTIONS_BASE_URL: z.url(),
+  /** IANA time zone prompts are scheduled in. */
+  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+  /** Local hour (0-23) at which prompts arrive. */
+  SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  /**
+   * Signing keys for action links: either SIGNING_KEYS (JSON object key id -> base64 secret,
+   * used locally and in tests) or SIGNING_KEY_SECRET_ARN (Secrets Manager, deployed).
+   */
+  SIGNING_KEYS: z.string().optional(),
+  SIGNING_KEY_SECRET_ARN: z.string().optional(),
+  /** Key id that signs new links; others only verify (rotation). */
+  SIGNING_KEY_ID: z.string().min(1).default('k1'),
+  /**
+   * Follow-up cadence, e.g. "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2".
+   * Parsed by the core (parseCadenceSpec); unset means the defaults of DESIGN.md.
+   */
+  CADENCE: z.string().optional(),
+  /** Largest inbound message accepted, in bytes. */
+  MAX_MAIL_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Endpoint overrides for the local stack; unset on AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Validates an environment. Throws ConfigError naming every bad or missing variable.
+ * Exported for tests; handlers call `loadConfig()`.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const config = result.data;
+  if (!config.SIGNING_KEYS && !config.SIGNING_KEY_SECRET_ARN) {
+    throw new ConfigError(['SIGNING_KEYS or SIGNING_KEY_SECRET_ARN: one of them must be set']);
+  }
+  return config;
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated on first use and kept for the cold start's lifetime. */
+export function loadConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
