@@ -96,3 +96,46 @@ export interface LinkSigner {
   /** Throws InvalidTokenError (with a reason) when tampered, expired, unknown-key or malformed. */
   verify(token: string, now: Date): LinkClaims;
 }
+
+/** The signed links every owner email carries, by action, already absolute URLs. */
+export type ActionLinks = Partial<Record<ActionKind, string>>;
+
+/** What the renderer needs to write one owner email. */
+export interface PromptRenderInput {
+  prompt: import('./model.js').PromptKind;
+  contact: Contact;
+  plan: Plan;
+  links: ActionLinks;
+  owner: OwnerSettings;
+  now: Date;
+}
+
+/**
+ * Turns a prompt into a finished owner email (subject, text, HTML) from the templates in
+ * templates/. Implemented in core (Handlebars); the runtime hands it the template files.
+ */
+export interface PromptRenderer {
+  renderPrompt(input: PromptRenderInput): OwnerEmail;
+}
+
+/** The owner and their preferences; from config, the same for every contact. */
+export interface OwnerSettings {
+  ownerId: string;
+  /** Addresses mail is accepted from; the first receives every prompt. */
+  addresses: readonly string[];
+  /** How drafts are signed ("Sam Lee"); empty means a "[Your name]" placeholder. */
+  name: string;
+  timeZone: string;
+  sendHour: number;
+  inboundAddress: string;
+  actionsBaseUrl: string;
+  cadence: import('./plan/cadence.js').CadenceSettings;
+}
+
+/** SES's verdicts on an inbound message (receipt event); locally the SMTP server sets them. */
+export interface MailVerdicts {
+  spf: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+  dkim: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+  spam: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+  virus: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+}

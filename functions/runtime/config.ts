@@ -36,6 +36,8 @@ export const configSchema = z.object({
   INBOUND_ADDRESS: z.email(),
   /** Base URL of the actions function (Function URL or the local HTTP server). */
   ACTIONS_BASE_URL: z.url(),
+  /** The owner's name, used to sign drafts; empty leaves a "[Your name]" placeholder. */
+  OWNER_NAME: z.string().max(100).default(''),
   /** IANA time zone prompts are scheduled in. */
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
   /** Local hour (0-23) at which prompts arrive. */
