@@ -26,6 +26,8 @@ export const configSchema = z.object({
   TABLE_NAME: z.string().min(1),
   /** Bucket that keeps raw inbound mail. */
   RAW_MAIL_BUCKET: z.string().min(1),
+  /** Key prefix the SES receipt rule's S3 action writes under (objectKeyPrefix); key = prefix + messageId. */
+  RAW_MAIL_PREFIX: z.string().max(200).default('inbound/'),
   /** Partition of this owner's data. One deployment serves one owner. */
   OWNER_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes').default('owner'),
   /** The owner's own addresses: only mail from these is accepted; prompts go to the first. */
