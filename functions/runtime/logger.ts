@@ -1,0 +1,42 @@
+/**
+ * Structured logging with Powertools Logger (JSON lines, Lambda context, sampling, log level
+ * from POWERTOOLS_LOG_LEVEL). The core sees only the small Log port. Rule: never log mail
+ * bodies, and never full addresses at info level: pass them through `maskAddress`.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Log } from '../core/ports.js';
+
+/** The service name every log line carries. */
+export const SERVICE_NAME = 'not-today';
+
+/** Characters of the local part kept visible by maskAddress. */
+const VISIBLE_LOCAL_PART_CHARACTERS = 1;
+
+let sharedLogger: Logger | undefined;
+
+/** The process's Powertools Logger, built on first use. */
+export function getLogger(): Logger {
+  sharedLogger ??= new Logger({ serviceName: SERVICE_NAME });
+  return sharedLogger;
+}
+
+/** The Log port on top of a Powertools Logger (the process's logger by default). */
+export function createLog(logger: Logger = getLogger()): Log {
+  return {
+    debug: (message, extra) => (extra ? logger.debug(message, extra) : logger.debug(message)),
+    info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
+    warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
+    error: (message, extra) => (extra ? logger.error(message, extra) : logger.error(message)),
+  };
+}
+
+/**
+ * An address fit for logs: the first character of the local part and the domain
+ * ("j***@acme.example"). Anything that is not an address becomes "***".
+ */
+export function maskAddress(address: string | null | undefined): string {
+  if (!address) return '(none)';
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${address.slice(0, VISIBLE_LOCAL_PART_CHARACTERS)}***@${address.slice(at + 1)}`;
+}
