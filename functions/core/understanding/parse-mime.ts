@@ -1,0 +1,155 @@
+/**
+ * Reads raw MIME bytes into the few things understanding needs: addresses, subject, date,
+ * ids, forwarding headers, the text body (or the HTML body, converted on demand) and any
+ * attached messages. mailparser does the MIME and charset work; the checks before it turn
+ * input that is not an email at all into a clear error instead of an empty "message".
+ */
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { findAttachedMessages } from './attached-messages.js';
+import { convertHtmlToText, type HtmlConversion } from './html-to-plain-text.js';
+import type { Mailbox } from './types.js';
+import { EmptyMessageError, MalformedMimeError, NotAnEmailError } from './understanding-errors.js';
+
+/** How far into the input the header section must end (a header block is a few KB). */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
+/** Header fields that show a message was redirected by a mail filter or server. */
+export interface ForwardingHeaders {
+  xForwardedFor: string | null;
+  xForwardedTo: string | null;
+  resentFrom: Mailbox[];
+  resentTo: Mailbox[];
+}
+
+/** One parsed MIME message. */
+export interface ParsedMessage {
+  from: Mailbox[];
+  replyTo: Mailbox[];
+  to: Mailbox[];
+  subject: string | null;
+  /** ISO 8601, or null when the Date header is missing or unreadable. */
+  date: string | null;
+  /** The Date header as written. */
+  dateText: string | null;
+  messageId: string | null;
+  /** The text/plain body, or null when the message has none. */
+  text: string | null;
+  /** The text/html body (never rendered), or null. */
+  html: string | null;
+  forwarding: ForwardingHeaders;
+  /** Raw bytes of attached messages (message/rfc822 parts, .eml files). */
+  attachedMessages: Uint8Array[];
+}
+
+const HEADER_FIELD_LINE = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
+const MBOX_FROM_LINE = /^From [^\r\n]*\r?\n/;
+const KNOWN_HEADERS = /^(from|to|cc|subject|date|message-id|mime-version|content-type|received|return-path|reply-to|sender|delivered-to|x-[\w-]+|resent-[\w-]+)[ \t]*:/im;
+const NON_TEXT_BYTE = /[\x00-\x08\x0e-\x1f\x7f]/;
+const WHITESPACE_ONLY = /^\s*$/;
+
+/**
+ * Checks the input begins with an email header section; throws NotAnEmailError with the
+ * reason otherwise. Runs on at most MAX_HEADER_BYTES, so it costs nothing on big mail.
+ */
+function assertHeaderSection(raw: Buffer): void {
+  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1').replace(MBOX_FROM_LINE, '');
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  const headerEnd = head.search(/\r?\n\r?\n/);
+  const headerBlock = headerEnd === -1 ? head : head.slice(0, headerEnd);
+  if (NON_TEXT_BYTE.test(headerBlock)) {
+    throw new NotAnEmailError('not an email message: the header section holds binary data');
+  }
+  if (!HEADER_FIELD_LINE.test(firstLine)) {
+    throw new NotAnEmailError('not an email message: it does not start with header fields like "From:" or "Subject:"');
+  }
+  if (!KNOWN_HEADERS.test(headerBlock)) {
+    throw new NotAnEmailError('not an email message: none of From, To, Subject, Date or Content-Type is present');
+  }
+}
+
+/** Flattens mailparser address objects (and groups) into mailboxes. */
+function readMailboxes(value: AddressObject | AddressObject[] | undefined): Mailbox[] {
+  if (!value) return [];
+  const objects = Array.isArray(value) ? value : [value];
+  const mailboxes: Mailbox[] = [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      const members = entry.group ?? [entry];
+      for (const member of members) {
+        const name = member.name?.trim() || null;
+        const address = member.address?.trim() || null;
+        if (name || address) mailboxes.push({ name, address });
+      }
+    }
+  }
+  return mailboxes;
+}
+
+/** The raw value of a header as written (first occurrence), unfolded. */
+function readRawHeader(parsed: ParsedMail, key: string): string | null {
+  const line = parsed.headerLines.find((entry) => entry.key === key)?.line;
+  if (!line) return null;
+  const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return value || null;
+}
+
+/** Reads an address header that mailparser does not parse itself (Resent-*). */
+function readAddressHeader(parsed: ParsedMail, key: string): Mailbox[] {
+  return readMailboxes(parsed.headers.get(key) as AddressObject | undefined);
+}
+
+/** Parses raw MIME bytes. Throws EmptyMessageError, NotAnEmailError or MalformedMimeError. */
+export async function parseMime(raw: Uint8Array): Promise<ParsedMessage> {
+  const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  if (bytes.length === 0 || WHITESPACE_ONLY.test(bytes.subarray(0, MAX_HEADER_BYTES).toString('latin1')) && bytes.length <= MAX_HEADER_BYTES) {
+    throw new EmptyMessageError();
+  }
+  assertHeaderSection(bytes);
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(bytes, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+    });
+  } catch (error) {
+    throw new MalformedMimeError(`the MIME structure could not be read: ${(error as Error).message}`, { cause: error });
+  }
+  const date = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;
+  return {
+    from: readMailboxes(parsed.from),
+    replyTo: readMailboxes(parsed.replyTo),
+    to: readMailboxes(parsed.to),
+    subject: parsed.subject?.trim() || null,
+    date,
+    dateText: readRawHeader(parsed, 'date'),
+    messageId: parsed.messageId?.trim() || null,
+    text: typeof parsed.text === 'string' && parsed.text.trim() ? parsed.text : null,
+    html: typeof parsed.html === 'string' && parsed.html.trim() ? parsed.html : null,
+    forwarding: {
+      xForwardedFor: readRawHeader(parsed, 'x-forwarded-for'),
+      xForwardedTo: readRawHeader(parsed, 'x-forwarded-to'),
+      resentFrom: readAddressHeader(parsed, 'resent-from'),
+      resentTo: readAddressHeader(parsed, 'resent-to'),
+    },
+    attachedMessages: findAttachedMessages(raw),
+  };
+}
+
+/** The body of a message as text: the text part, else text made from the HTML part. */
+export interface BodyText {
+  text: string;
+  source: 'text' | 'html' | 'none';
+  html: HtmlConversion | null;
+}
+
+/** Reads a message's body text, converting HTML only when there is no text part. */
+export function readBodyText(message: ParsedMessage): BodyText {
+  if (message.text) return { text: message.text, source: 'text', html: null };
+  if (message.html) {
+    const html = convertHtmlToText(message.html);
+    return { text: html.text, source: html.text ? 'html' : 'none', html };
+  }
+  return { text: '', source: 'none', html: null };
+}
