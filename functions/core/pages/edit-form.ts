@@ -1,0 +1,218 @@
+/**
+ * The fix-details form: its fields, its server-side validation (clear per-field messages,
+ * every value kept on error) and its view model. The form is the owner's own input, but it
+ * is still treated as untrusted text: single lines are cleaned of control characters and
+ * line breaks, lengths are capped, the address must be a plain address.
+ */
+import { z } from 'zod';
+import type { Cadence, ContactStatus, ContactView } from '../model.js';
+import { isPlausibleEmailAddress } from '../rendering/compose-links.js';
+import { stripControlCharacters, toSingleLine } from '../rendering/text-safety.js';
+import { describeWho, nameWho, STATUS_LABELS } from './page-formatting.js';
+import type { EditPageView, SelectFieldView, TextFieldView } from './page-views.js';
+
+/** Longest company, name or role the form accepts. */
+export const EDIT_LINE_MAX = 120;
+/** Longest address the form accepts (RFC 5321 path limit). */
+export const EDIT_EMAIL_MAX = 254;
+/** Longest notes the form accepts. */
+export const EDIT_NOTES_MAX = 2000;
+
+export const CADENCE_OPTIONS: readonly { value: Cadence; label: string }[] = [
+  { value: 'default', label: 'Default cadence' },
+  { value: 'monthly', label: 'Every month' },
+  { value: 'quarterly', label: 'Every 3 months' },
+  { value: 'half-yearly', label: 'Every 6 months' },
+  { value: 'never', label: 'Never' },
+];
+
+/** Statuses the owner may pick; the contact's current status is always offered too. */
+export const SETTABLE_STATUSES: readonly ContactStatus[] = ['active', 'stopped', 'ignored'];
+
+const STATUS_OPTION_LABELS: Record<ContactStatus, string> = {
+  active: 'Active: send prompts',
+  snoozed: 'Snoozed (keep)',
+  stopped: 'Stopped: no more prompts',
+  quiet: 'Quiet (keep until resumed)',
+  'needs-review': 'Needs review (keep)',
+  ignored: 'Ignored: not worth tracking',
+};
+
+/** What a valid form gives: null means "unknown / cleared". */
+export interface EditFormValues {
+  company: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  role: string | null;
+  notes: string;
+  cadence: Cadence;
+  status: ContactStatus;
+}
+
+export type EditFieldName = keyof EditFormValues;
+
+/** The raw strings of the form, as posted (or as prefilled from the contact). */
+export type EditFormRaw = Record<EditFieldName, string>;
+
+export type EditFormResult =
+  | { ok: true; values: EditFormValues }
+  | { ok: false; raw: EditFormRaw; errors: Partial<Record<EditFieldName, string>> };
+
+const optionalLine = (label: string) =>
+  z
+    .string()
+    .max(EDIT_LINE_MAX * 2, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)
+    .transform((value) => toSingleLine(value, EDIT_LINE_MAX * 2))
+    .refine((value) => value.length <= EDIT_LINE_MAX, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)
+    .transform((value) => (value === '' ? null : value));
+
+function formSchema(allowedStatuses: readonly ContactStatus[]) {
+  return z.object({
+    company: optionalLine('Company'),
+    contactName: optionalLine('Contact name'),
+    contactEmail: z
+      .string()
+      .transform((value) => value.trim())
+      .refine((value) => value.length <= EDIT_EMAIL_MAX, 'That address is too long.')
+      .refine(
+        (value) => value === '' || isPlausibleEmailAddress(value),
+        'Enter an address like jane@company.com, or leave it empty.',
+      )
+      .transform((value) => (value === '' ? null : value.toLowerCase())),
+    role: optionalLine('Role'),
+    notes: z
+      .string()
+      .transform((value) => stripControlCharacters(value).trim())
+      .refine((value) => value.length <= EDIT_NOTES_MAX, `Notes are too long (at most ${EDIT_NOTES_MAX} characters).`),
+    cadence: z.enum(CADENCE_OPTIONS.map((option) => option.value) as [Cadence, ...Cadence[]], {
+      error: 'Pick one of the cadences in the list.',
+    }),
+    status: z
+      .string()
+      .refine((value): value is ContactStatus => (allowedStatuses as readonly string[]).includes(value), {
+        message: 'Pick one of the statuses in the list.',
+      })
+      .transform((value) => value as ContactStatus),
+  });
+}
+
+/** The statuses offered for a contact: the settable ones plus its current one. */
+export function statusChoicesFor(current: ContactStatus): ContactStatus[] {
+  return SETTABLE_STATUSES.includes(current) ? [...SETTABLE_STATUSES] : [current, ...SETTABLE_STATUSES];
+}
+
+/** The form's fields from a posted body (missing fields are empty strings). */
+export function readEditForm(body: Record<string, string | undefined>): EditFormRaw {
+  const field = (name: EditFieldName): string => body[name] ?? '';
+  return {
+    company: field('company'),
+    contactName: field('contactName'),
+    contactEmail: field('contactEmail'),
+    role: field('role'),
+    notes: field('notes'),
+    cadence: field('cadence'),
+    status: field('status'),
+  };
+}
+
+/** The form prefilled from what is stored. */
+export function prefillEditForm(view: ContactView): EditFormRaw {
+  const { contact, plan } = view;
+  return {
+    company: contact.company ?? '',
+    contactName: contact.contactName ?? '',
+    contactEmail: contact.contactEmail ?? '',
+    role: contact.role ?? '',
+    notes: contact.notes,
+    cadence: plan.cadence,
+    status: plan.status,
+  };
+}
+
+/** Validates the posted form. On error, every field's raw value comes back with its message. */
+export function validateEditForm(raw: EditFormRaw, currentStatus: ContactStatus): EditFormResult {
+  const parsed = formSchema(statusChoicesFor(currentStatus)).safeParse(raw);
+  if (parsed.success) return { ok: true, values: parsed.data };
+  const errors: Partial<Record<EditFieldName, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const name = issue.path[0] as EditFieldName | undefined;
+    if (name && !errors[name]) errors[name] = issue.message;
+  }
+  return { ok: false, raw, errors };
+}
+
+/** The draft shown under the form, so the owner sees the effect of the details. */
+export interface EditDraftPreview {
+  label: string;
+  subject: string | null;
+  text: string;
+}
+
+export interface EditPageInput {
+  view: ContactView;
+  token: string;
+  raw: EditFormRaw;
+  errors: Partial<Record<EditFieldName, string>>;
+  saved: boolean;
+  draft: EditDraftPreview | null;
+  overviewPath: string | null;
+}
+
+/** The fix-details page's view model. */
+export function buildEditPage(input: EditPageInput): EditPageView {
+  const { raw, errors } = input;
+  const text = (
+    name: EditFieldName,
+    label: string,
+    options: Partial<Pick<TextFieldView, 'hint' | 'inputType' | 'multiline' | 'maxLength'>> = {},
+  ): TextFieldView => ({
+    name,
+    label,
+    hint: options.hint ?? null,
+    value: raw[name],
+    error: errors[name] ?? null,
+    inputType: options.inputType ?? 'text',
+    multiline: options.multiline ?? false,
+    maxLength: options.maxLength ?? EDIT_LINE_MAX,
+  });
+  const select = (
+    name: EditFieldName,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ): SelectFieldView => ({
+    name,
+    label,
+    error: errors[name] ?? null,
+    options: options.map((option) => ({ ...option, selected: option.value === raw[name] })),
+  });
+  const statusOptions = statusChoicesFor(input.view.plan.status).map((status) => ({
+    value: status,
+    label: status === input.view.plan.status ? `${STATUS_LABELS[status]} (now)` : STATUS_OPTION_LABELS[status],
+  }));
+  const hasErrors = Object.keys(errors).length > 0;
+  return {
+    page: 'edit',
+    title: `Fix details: ${nameWho(describeWho(input.view.contact))}`,
+    heading: nameWho(describeWho(input.view.contact)),
+    token: input.token,
+    saved: input.saved && !hasErrors,
+    hasErrors,
+    textFields: [
+      text('company', 'Company'),
+      text('contactName', 'Contact name', { hint: 'The person who wrote to you.' }),
+      text('contactEmail', 'Contact address', { inputType: 'email', maxLength: EDIT_EMAIL_MAX }),
+      text('role', 'Role', { hint: 'The job you applied for.' }),
+      text('notes', 'Your notes', { hint: 'Only you see these.', multiline: true, maxLength: EDIT_NOTES_MAX }),
+    ],
+    selectFields: [select('cadence', 'Cadence', CADENCE_OPTIONS), select('status', 'Status', statusOptions)],
+    draft: input.draft
+      ? {
+          label: input.draft.label,
+          explanation: 'This is what your next email will draft with these details.',
+          subject: input.draft.subject,
+          text: input.draft.text,
+        }
+      : null,
+    overviewPath: input.overviewPath,
+  };
+}
