@@ -59,6 +59,12 @@ export interface ContactRepository {
    * (or its lease expired). Returns the claimed plan, or null when someone else has it.
    */
   claimDue(ref: DueRef, now: Date, leaseUntil: Date, claimId: string): Promise<Plan | null>;
+  /**
+   * The due-index reference of a plan as it is stored (null when `plan.nextDueAt` is null),
+   * built with the same key function the index uses. Lets ingest claim the prompt it just
+   * scheduled through `claimDue` without querying the index (core never builds keys itself).
+   */
+  dueRefOf(plan: Plan): DueRef | null;
 }
 
 /** One email to the owner, fully rendered. Headers must already be free of CR/LF. */

@@ -1,0 +1,124 @@
+/**
+ * Who may feed Not Today: only its owner. Decided before any real parsing, from the top
+ * header block of the raw message, the SMTP envelope sender and SES's verdicts.
+ *
+ * Accepted when (a) the message comes from the owner, i.e. one of:
+ *   - the outer From address is one of the owner's addresses,
+ *   - the envelope sender (MAIL FROM / SES `mail.source`) is,
+ *   - forwarding headers name one (auto-forward: the company is the From, but
+ *     X-Forwarded-For / Resent-From / Resent-Sender say the owner's mailbox forwarded it),
+ * and (b) SES says SPF or DKIM passed and neither the spam nor the virus verdict is FAIL.
+ *
+ * Addresses compare case-insensitively, and a "+tag" on the candidate's local part is
+ * ignored (alex+jobs@example.com is alex@example.com; Gmail's auto-forward envelope sender
+ * is alex+caf_=inbound=...@gmail.com).
+ *
+ * Known limit: the header rule trusts headers that any sender whose own SPF/DKIM passes can
+ * write. It is the price of accepting auto-forwards; the envelope rule is the stronger one.
+ */
+import type { MailVerdicts } from '../ports.js';
+
+/** Only this much of the message is searched for the header block. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** Headers that, in an auto-forward, name the mailbox that forwarded the message. */
+export const FORWARDING_HEADERS = ['x-forwarded-for', 'resent-from', 'resent-sender'] as const;
+
+/** The decision, with the rule that decided it (for the log). */
+export type InboundDecision =
+  | { accepted: true; via: 'from' | 'envelope' | 'forwarding-header' }
+  | { accepted: false; reason: 'not-from-owner' | 'failed-verdicts' };
+
+/** Decides whether an inbound message may be processed. Pure; reads only the header block. */
+export function decideInbound(input: {
+  raw: Uint8Array;
+  envelopeFrom: string | null;
+  verdicts: MailVerdicts;
+  ownerAddresses: readonly string[];
+}): InboundDecision {
+  const owners = new Set(input.ownerAddresses.map(normalizeAddress));
+  const isOwner = (address: string): boolean => owners.has(normalizeAddress(address));
+  const headers = readTopHeaders(input.raw);
+
+  let via: 'from' | 'envelope' | 'forwarding-header' | null = null;
+  if (extractAddresses(headers.get('from') ?? []).some(isOwner)) via = 'from';
+  else if (input.envelopeFrom && extractAddresses([input.envelopeFrom]).some(isOwner)) via = 'envelope';
+  else if (FORWARDING_HEADERS.some((name) => extractAddresses(headers.get(name) ?? []).some(isOwner))) {
+    via = 'forwarding-header';
+  }
+  if (!via) return { accepted: false, reason: 'not-from-owner' };
+  if (!passesVerdicts(input.verdicts)) return { accepted: false, reason: 'failed-verdicts' };
+  return { accepted: true, via };
+}
+
+/** SPF or DKIM passed, and neither spam nor virus failed. */
+export function passesVerdicts(verdicts: MailVerdicts): boolean {
+  const authenticated = verdicts.spf === 'PASS' || verdicts.dkim === 'PASS';
+  return authenticated && verdicts.spam !== 'FAIL' && verdicts.virus !== 'FAIL';
+}
+
+/** An address for info-level logs: `j***@example.com` (the domain helps, the person is hidden). */
+export function maskAddress(address: string | null | undefined): string {
+  if (!address) return '(none)';
+  const [found] = extractAddresses([address]);
+  if (!found) return '***';
+  const at = found.lastIndexOf('@');
+  return `${found.slice(0, 1)}***${found.slice(at)}`;
+}
+
+/** Lower case, without a "+tag" in the local part. */
+export function normalizeAddress(address: string): string {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  if (at <= 0) return lower;
+  const local = lower.slice(0, at);
+  const plus = local.indexOf('+');
+  return `${plus > 0 ? local.slice(0, plus) : local}${lower.slice(at)}`;
+}
+
+const ADDRESS_PATTERN = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+
+/**
+ * The addresses in header values. Prefers angle-bracket addresses (`"Name" <a@b>`), so an
+ * address-like display name ("alex@example.com" <evil@x.test>) is not taken for the mailbox.
+ */
+export function extractAddresses(values: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const value of values) {
+    const withoutQuoted = value.replace(/"(?:[^"\\]|\\.)*"/g, ' ').replace(/\([^)]*\)/g, ' ');
+    const bracketed = [...withoutQuoted.matchAll(/<([^<>]*)>/g)].map((match) => match[1] ?? '');
+    const rest = withoutQuoted.replace(/<[^<>]*>/g, ' ');
+    for (const part of [...bracketed, rest]) {
+      for (const match of part.matchAll(ADDRESS_PATTERN)) found.push(match[0].toLowerCase());
+    }
+  }
+  return found;
+}
+
+/**
+ * The top-level header block of a raw message, unfolded, by lower-case name (every
+ * occurrence kept). Stops at the first empty line or MAX_HEADER_BYTES.
+ */
+export function readTopHeaders(raw: Uint8Array): Map<string, string[]> {
+  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, MAX_HEADER_BYTES)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const block = end >= 0 ? head.slice(0, end) : head;
+  const headers = new Map<string, string[]>();
+  let current: { name: string; value: string } | null = null;
+  const flush = (): void => {
+    if (!current) return;
+    const list = headers.get(current.name) ?? [];
+    list.push(current.value.trim());
+    headers.set(current.name, list);
+  };
+  for (const line of block.split(/\r?\n/)) {
+    if (/^[ \t]/.test(line) && current) {
+      current.value += ` ${line.trim()}`;
+      continue;
+    }
+    flush();
+    const colon = line.indexOf(':');
+    current = colon > 0 ? { name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1) } : null;
+  }
+  flush();
+  return headers;
+}
