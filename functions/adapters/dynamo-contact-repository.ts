@@ -211,6 +211,17 @@ export class DynamoContactRepository implements ContactRepository {
       .slice(0, limit);
   }
 
+  dueRefOf(plan: Plan): DueRef | null {
+    const dueKeys = dueIndexKeysOf(plan);
+    if (!dueKeys) return null;
+    return {
+      ownerId: plan.ownerId,
+      contactId: plan.contactId,
+      dueKey: dueKeys.gsi1sk,
+      dueAt: dueKeys.gsi1sk.slice(0, dueKeys.gsi1sk.indexOf('#')),
+    };
+  }
+
   async claimDue(ref: DueRef, now: Date, leaseUntil: Date, claimId: string): Promise<Plan | null> {
     try {
       const result = await this.documents.send(

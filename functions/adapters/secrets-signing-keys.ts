@@ -5,39 +5,11 @@
  * cold start and kept in memory; a failed read is not cached, so the next invocation retries.
  */
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { isNotFoundError, toAdapterError } from './aws-errors.js';
+import { parseSigningKeys, type SigningKeys } from './signing-keys.js';
 
-/** Key id -> secret. */
-export type SigningKeys = Readonly<Record<string, string>>;
-
-/** Shortest secret accepted: 32 characters, as the shared decision on signing keys says. */
-export const MIN_SIGNING_KEY_LENGTH = 32;
-
-const signingKeysSchema = z
-  .record(z.string().min(1), z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`))
-  .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key');
-
-/**
- * Reads the signing-key JSON. Throws ConfigError naming `source` (and the key id, never the
- * secret) when it is not an object of long-enough secrets.
- */
-export function parseSigningKeys(json: string, source: string): SigningKeys {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new ConfigError([`${source}: is not valid JSON (expected {"<key id>": "<secret>"})`]);
-  }
-  const result = signingKeysSchema.safeParse(value);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${[source, ...issue.path.map(String)].join('.')}: ${issue.message}`),
-    );
-  }
-  return result.data;
-}
+export { parseSigningKeys, type SigningKeys } from './signing-keys.js';
 
 export interface SecretsSigningKeysOptions {
   client: SecretsManagerClient;

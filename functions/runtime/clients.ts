@@ -2,7 +2,7 @@
  * The ONE place AWS SDK clients are built. Each client is built on first use and then kept for
  * the cold start's lifetime (connections are reused across invocations). A handler only
  * builds the clients it asks for, and bundling drops the client packages a handler never
- * reaches (the SDK packages declare no side effects).
+ * reaches (one builder per client; the SDK packages declare no side effects).
  *
  * Locally, config carries endpoint overrides (dynalite, s3rver, aws-ses-v2-local); then the
  * clients use fixed fake credentials, so the local stack never looks for, or finds, real AWS
@@ -54,19 +54,39 @@ function once<T>(build: () => T): () => T {
   };
 }
 
-/** Clients for one configuration; each is built the first time it is asked for. */
+/** A DynamoDB client (dynalite when DYNAMODB_ENDPOINT is set). */
+export function buildDynamoClient(config: ClientConfig): DynamoDBClient {
+  return new DynamoDBClient(commonSettings(config.AWS_REGION, config.DYNAMODB_ENDPOINT));
+}
+
+/** An S3 client; s3rver serves path-style URLs only (no bucket subdomains on 127.0.0.1). */
+export function buildS3Client(config: ClientConfig): S3Client {
+  return new S3Client({
+    ...commonSettings(config.AWS_REGION, config.S3_ENDPOINT),
+    forcePathStyle: config.S3_ENDPOINT !== undefined,
+  });
+}
+
+/** An SES (v1 API, SendRawEmail) client (aws-ses-v2-local when SES_ENDPOINT is set). */
+export function buildSesClient(config: ClientConfig): SESClient {
+  return new SESClient(commonSettings(config.AWS_REGION, config.SES_ENDPOINT));
+}
+
+/** A Secrets Manager client (deployed only: locally the keys come from SIGNING_KEYS). */
+export function buildSecretsClient(config: ClientConfig): SecretsManagerClient {
+  return new SecretsManagerClient(commonSettings(config.AWS_REGION, undefined));
+}
+
+/**
+ * All four clients for one configuration, each built the first time it is asked for (the local
+ * stack and tests use this). Handlers' dependency modules call the single builders above, so a
+ * handler's bundle holds only the SDK clients it uses.
+ */
 export function createAwsClients(config: ClientConfig): AwsClients {
   return {
-    dynamo: once(() => new DynamoDBClient(commonSettings(config.AWS_REGION, config.DYNAMODB_ENDPOINT))),
-    // s3rver serves path-style URLs only (no bucket subdomains on 127.0.0.1).
-    s3: once(
-      () =>
-        new S3Client({
-          ...commonSettings(config.AWS_REGION, config.S3_ENDPOINT),
-          forcePathStyle: config.S3_ENDPOINT !== undefined,
-        }),
-    ),
-    ses: once(() => new SESClient(commonSettings(config.AWS_REGION, config.SES_ENDPOINT))),
-    secrets: once(() => new SecretsManagerClient(commonSettings(config.AWS_REGION, undefined))),
+    dynamo: once(() => buildDynamoClient(config)),
+    s3: once(() => buildS3Client(config)),
+    ses: once(() => buildSesClient(config)),
+    secrets: once(() => buildSecretsClient(config)),
   };
 }

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { parseCadenceSpec } from '../core/plan/plan-rules.js';
+import { parseSigningKeys } from '../adapters/signing-keys.js';
 
 const csvOfEmails = z
   .string()
@@ -19,6 +21,9 @@ const isTimeZone = (zone: string): boolean => {
     return false;
   }
 };
+
+/** The key id that signs new links unless SIGNING_KEY_ID says otherwise. */
+const DEFAULT_SIGNING_KEY_ID = 'k1';
 
 /** Environment variable names and their rules. */
 export const configSchema = z.object({
@@ -51,12 +56,23 @@ export const configSchema = z.object({
   SIGNING_KEYS: z.string().optional(),
   SIGNING_KEY_SECRET_ARN: z.string().optional(),
   /** Key id that signs new links; others only verify (rotation). */
-  SIGNING_KEY_ID: z.string().min(1).default('k1'),
+  SIGNING_KEY_ID: z.string().min(1).default(DEFAULT_SIGNING_KEY_ID),
   /**
    * Follow-up cadence, e.g. "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2".
    * Parsed by the core (parseCadenceSpec); unset means the defaults of DESIGN.md.
    */
-  CADENCE: z.string().optional(),
+  CADENCE: z
+    .string()
+    .optional()
+    .superRefine((spec, context) => {
+      try {
+        parseCadenceSpec(spec);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  /** Folder of the Handlebars templates (CDK sets it to the bundled copy); unset: the repo's templates/. */
+  TEMPLATES_DIR: z.string().optional(),
   /** Largest inbound message accepted, in bytes. */
   MAX_MAIL_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Endpoint overrides for the local stack; unset on AWS. */
@@ -74,16 +90,27 @@ export type Config = z.infer<typeof configSchema>;
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  problems.push(...signingKeyProblems(env));
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** Cross-field checks of the signing keys (one source set; SIGNING_KEYS well formed and holding SIGNING_KEY_ID). */
+function signingKeyProblems(env: Record<string, string | undefined>): string[] {
+  if (!env.SIGNING_KEYS && !env.SIGNING_KEY_SECRET_ARN) {
+    return ['SIGNING_KEYS or SIGNING_KEY_SECRET_ARN: one of them must be set'];
   }
-  const config = result.data;
-  if (!config.SIGNING_KEYS && !config.SIGNING_KEY_SECRET_ARN) {
-    throw new ConfigError(['SIGNING_KEYS or SIGNING_KEY_SECRET_ARN: one of them must be set']);
+  if (!env.SIGNING_KEYS) return [];
+  try {
+    const keys = parseSigningKeys(env.SIGNING_KEYS, 'SIGNING_KEYS');
+    const keyId = env.SIGNING_KEY_ID || DEFAULT_SIGNING_KEY_ID;
+    return Object.hasOwn(keys, keyId) ? [] : [`SIGNING_KEY_ID: "${keyId}" is not one of the keys in SIGNING_KEYS`];
+  } catch (error) {
+    return error instanceof ConfigError ? [...error.problems] : [`SIGNING_KEYS: ${String(error)}`];
   }
-  return config;
 }
 
 let cached: Config | undefined;

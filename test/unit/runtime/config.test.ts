@@ -84,6 +84,41 @@ describe('parseConfig', () => {
     expect(run).toThrow(/RAW_MAIL_BUCKET[\s\S]*INBOUND_ADDRESS|INBOUND_ADDRESS[\s\S]*RAW_MAIL_BUCKET/);
   });
 
+  it('reports a bad cadence and bad signing keys together with the other problems', () => {
+    // Prepare
+    const env = {
+      ...validEnvironment(),
+      TABLE_NAME: '',
+      CADENCE: 'checkins=3mo,1mo',
+      SIGNING_KEYS: '{"k1":"too-short"}',
+    };
+
+    // Act
+    const problems = problemsOf(env);
+
+    // Assess
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^TABLE_NAME: /),
+        expect.stringMatching(/^CADENCE: /),
+        expect.stringMatching(/^SIGNING_KEYS\.k1: must be at least 32 characters/),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain('too-short');
+  });
+
+  it('requires the signing key id to name one of the keys', () => {
+    // Prepare
+    const env = { ...validEnvironment(), SIGNING_KEY_ID: 'k2' };
+
+    // Act
+    const problems = problemsOf(env);
+
+    // Assess
+    expect(problems).toEqual([expect.stringMatching(/^SIGNING_KEY_ID: "k2" is not one of the keys/)]);
+  });
+
   it('asks for a signing key source when neither SIGNING_KEYS nor SIGNING_KEY_SECRET_ARN is set', () => {
     // Prepare
     const env = { ...validEnvironment(), SIGNING_KEYS: undefined };

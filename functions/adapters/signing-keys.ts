@@ -1,0 +1,35 @@
+/**
+ * The shape of the action links' signing keys: one JSON object, key id -> secret (at least
+ * 32 characters), e.g. {"k1":"..."}. Locally it comes from env SIGNING_KEYS, on AWS from a
+ * Secrets Manager secret of the same shape. No SDK here, so config can check it cheaply.
+ */
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { MIN_SIGNING_KEY_LENGTH } from '../core/links/link-signer.js';
+
+/** Key id -> secret. */
+export type SigningKeys = Readonly<Record<string, string>>;
+
+const signingKeysSchema = z
+  .record(z.string().min(1), z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`))
+  .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key');
+
+/**
+ * Reads the signing-key JSON. Throws ConfigError naming `source` (and the key id, never the
+ * secret) when it is not an object of long-enough secrets.
+ */
+export function parseSigningKeys(json: string, source: string): SigningKeys {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ConfigError([`${source}: is not valid JSON (expected {"<key id>": "<secret>"})`]);
+  }
+  const result = signingKeysSchema.safeParse(value);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${[source, ...issue.path.map(String)].join('.')}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}

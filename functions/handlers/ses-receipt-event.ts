@@ -1,0 +1,90 @@
+/**
+ * The SES receipt event the inbound function receives (Lambda action, run after the rule's S3
+ * action stored the raw mail). Only what ingest needs is read; everything else may vary.
+ * Validated with zod: a message id that could escape the raw-mail prefix, a missing record or
+ * an unexpected shape makes the event unusable (permanent).
+ */
+import { z } from 'zod';
+import type { MailVerdicts } from '../core/ports.js';
+
+/** Longest message id accepted (SES ids are 20-40 characters). */
+const MAX_MESSAGE_ID_LENGTH = 128;
+/** Letters, digits, dot, dash, underscore, plus and equals: no slash, so no key outside the prefix. */
+const MESSAGE_ID_PATTERN = /^[A-Za-z0-9._+=-]+$/;
+/** Longest envelope sender kept (RFC 5321 path limit). */
+const MAX_SOURCE_LENGTH = 256;
+
+const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
+
+/** A verdict; a status SES may add in the future counts as PROCESSING_FAILED (not trusted). */
+const verdictSchema = z.object({
+  status: z.enum(VERDICT_STATUSES).catch('PROCESSING_FAILED'),
+});
+
+export const sesReceiptEventSchema = z.object({
+  Records: z
+    .array(
+      z.object({
+        eventSource: z.literal('aws:ses'),
+        ses: z.object({
+          mail: z.object({
+            messageId: z
+              .string()
+              .min(1)
+              .max(MAX_MESSAGE_ID_LENGTH)
+              .regex(MESSAGE_ID_PATTERN, 'message id has characters that cannot be part of a key')
+              .refine((id) => !id.includes('..'), 'message id has ".."'),
+            source: z.string().max(MAX_SOURCE_LENGTH),
+            timestamp: z.string().optional(),
+            commonHeaders: z.object({
+              from: z.array(z.string()).optional(),
+              subject: z.string().optional(),
+              messageId: z.string().optional(),
+            }),
+          }),
+          receipt: z.object({
+            recipients: z.array(z.string()).optional(),
+            spamVerdict: verdictSchema,
+            virusVerdict: verdictSchema,
+            spfVerdict: verdictSchema,
+            dkimVerdict: verdictSchema,
+            action: z.object({ type: z.string() }),
+          }),
+        }),
+      }),
+    )
+    .length(1, 'SES hands the Lambda action exactly one record'),
+});
+
+export type SesReceiptEvent = z.infer<typeof sesReceiptEventSchema>;
+
+/** What the inbound handler takes from a valid event. */
+export interface ReceivedMail {
+  /** SES's id of the message; the raw mail's key is the prefix plus this id. */
+  sesMessageId: string;
+  /** The envelope sender (MAIL FROM). */
+  envelopeFrom: string;
+  /** The From header(s) as SES read them. */
+  headerFrom: readonly string[];
+  verdicts: MailVerdicts;
+  /** The time SES received it (ISO), when given. */
+  receivedAt: string | null;
+}
+
+/** Reads the parts ingest needs from a validated event. */
+export function receivedMailOf(event: SesReceiptEvent): ReceivedMail {
+  // The schema guarantees exactly one record.
+  const { mail, receipt } = event.Records[0]!.ses;
+  return {
+    sesMessageId: mail.messageId,
+    envelopeFrom: mail.source,
+    headerFrom: mail.commonHeaders.from ?? [],
+    verdicts: {
+      spf: receipt.spfVerdict.status,
+      dkim: receipt.dkimVerdict.status,
+      spam: receipt.spamVerdict.status,
+      virus: receipt.virusVerdict.status,
+    },
+    receivedAt: mail.timestamp ?? null,
+  };
+}
