@@ -1,0 +1,335 @@
+/**
+ * The view models templates see. Everything taken from the inbound mail or the owner's edits
+ * is cleaned here once (single line, no control characters, length-capped, null when absent),
+ * so templates only decide wording and never have to defend against the data.
+ */
+import { DateTime } from 'luxon';
+import type { ActionKind, Contact, Plan, PromptKind } from '../model.js';
+import type { ActionLinks, OwnerSettings } from '../ports.js';
+import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
+import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
+import { CHECK_IN_IDEAS, type CheckInIdea } from './template-set.js';
+
+/** Below this confidence a field gets a "check" link to the fix-details page. */
+export const LOW_CONFIDENCE_THRESHOLD = 0.6;
+
+/** Length caps for untrusted values, in characters. */
+export const MAX_NAME_LENGTH = 80;
+export const MAX_COMPANY_LENGTH = 100;
+export const MAX_ROLE_LENGTH = 120;
+export const MAX_ADDRESS_DISPLAY_LENGTH = 120;
+export const MAX_SUBJECT_QUOTE_LENGTH = 120;
+export const MAX_SIGNAL_DISPLAY_LENGTH = 240;
+export const MAX_NOTES_LENGTH = 1000;
+export const MAX_REASON_LENGTH = 300;
+/** How many reasons / compliments the owner email lists. */
+export const MAX_SIGNALS_SHOWN = 3;
+/** A quote used inside a draft is cut to this many words (with "…") to keep the note short. */
+export const MAX_QUOTE_WORDS_IN_DRAFT = 14;
+
+/** Days below which an elapsed time is said in days, then weeks up to this many days. */
+const DAYS_AS_DAYS_BELOW = 14;
+const DAYS_AS_WEEKS_BELOW = 25;
+const DAYS_PER_WEEK = 7;
+const MONTHS_PER_YEAR = 12;
+/** From this many months on, elapsed time is said in years when it is a whole number of them. */
+const MONTHS_AS_YEARS_FROM = 12;
+
+/** Honorifics skipped when finding a first name. */
+const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'professor', 'sir', 'dame', 'herr', 'frau']);
+/** A word that can be greeted: letters (with marks), inner apostrophes, hyphens, a final dot. */
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*\.?$/u;
+/** Words a role title often ends with; dropped so templates can write "the X role". */
+const ROLE_SUFFIXES = /\s+(role|position|opening|vacancy|job|opportunity)$/i;
+/** Reply/forward prefixes removed from the original subject before writing "Re: ...". */
+const SUBJECT_PREFIXES = /^\s*((re|fwd?|aw|wg|tr|sv|vs)\s*(\[\d+\])?\s*:\s*)+/i;
+
+/** What a draft can be rendered from: the profile, the plan, and a little of the owner. */
+export interface DraftInput {
+  prompt: PromptKind;
+  contact: Contact;
+  plan: Plan;
+  owner: Pick<OwnerSettings, 'name' | 'timeZone'>;
+  now: Date;
+}
+
+/** The context every draft template sees. */
+export interface DraftView {
+  prompt: PromptKind;
+  contact: {
+    company: string | null;
+    name: string | null;
+    firstName: string | null;
+    role: string | null;
+  };
+  /** Recipients: empty string when there is no one to write to (no-reply or unknown). */
+  addresses: { reply: string; feedback: string; hr: string };
+  /** Quotes and facts from the rejection a note can use; null/false when absent. */
+  personal: {
+    reason: string | null;
+    compliment: string | null;
+    reapply: boolean;
+    stayInTouch: boolean;
+    feedbackOffered: boolean;
+  };
+  source: { subject: string | null; replySubject: string | null; receivedOn: string | null };
+  elapsed: {
+    sinceRejection: string | null;
+    sinceLastAction: string | null;
+    lastAction: 'sent' | 'replied' | null;
+  };
+  checkIn: { number: number; idea: CheckInIdea } | null;
+  owner: { signature: string; hasName: boolean };
+}
+
+/** The context every owner-email template sees: the draft view plus what the owner needs. */
+export interface PromptView extends DraftView {
+  understood: {
+    company: Field;
+    person: Field;
+    address: Field & { noReply: boolean };
+    role: Field;
+    anyUncertain: boolean;
+  };
+  signals: {
+    reasons: string[];
+    compliments: string[];
+    reapply: boolean;
+    stayInTouch: boolean;
+    feedbackOffered: boolean;
+    feedbackAddress: string | null;
+    any: boolean;
+  };
+  /** Why "To" is empty in the draft links: 'no-reply', 'unknown', or null when there is someone. */
+  noRecipient: 'no-reply' | 'unknown' | null;
+  notes: string | null;
+  review: { kind: Contact['kind']; reason: string | null; isRejection: boolean };
+  links: Record<LinkName, string | null>;
+  hasStateActions: boolean;
+  inboundAddress: string | null;
+}
+
+export interface Field {
+  value: string | null;
+  /** Confidence under LOW_CONFIDENCE_THRESHOLD, or not found at all. */
+  uncertain: boolean;
+}
+
+type LinkName =
+  | 'sent'
+  | 'replied'
+  | 'snooze1w'
+  | 'snooze1m'
+  | 'snooze3m'
+  | 'stop'
+  | 'resume'
+  | 'ignore'
+  | 'track'
+  | 'edit'
+  | 'overview'
+  | 'calendar'
+  | 'resend';
+
+const LINK_NAMES: Record<ActionKind, LinkName> = {
+  sent: 'sent',
+  replied: 'replied',
+  'snooze-1w': 'snooze1w',
+  'snooze-1m': 'snooze1m',
+  'snooze-3m': 'snooze3m',
+  stop: 'stop',
+  resume: 'resume',
+  ignore: 'ignore',
+  track: 'track',
+  edit: 'edit',
+  overview: 'overview',
+  calendar: 'calendar',
+  resend: 'resend',
+};
+
+/** The first name to greet: skips honorifics, handles "Doe, Jane"; null when unsure. */
+export function findFirstName(name: string | null): string | null {
+  if (!name) return null;
+  const ordered = name.includes(',') ? `${name.slice(name.indexOf(',') + 1)} ${name.slice(0, name.indexOf(','))}` : name;
+  const words = ordered.split(/\s+/).filter(Boolean);
+  const first = words.find((word) => !HONORIFICS.has(word.replace(/\.$/, '').toLowerCase()));
+  if (!first || !NAME_WORD.test(first)) return null;
+  // An initial ("J.") is not a name to greet someone by.
+  if (/^\p{L}\.?$/u.test(first)) return null;
+  return first;
+}
+
+function cleanName(contact: Contact): string | null {
+  const name = toOptionalLine(contact.contactName, MAX_NAME_LENGTH);
+  if (!name || name.includes('@')) return null;
+  if (contact.company && name.toLowerCase() === contact.company.trim().toLowerCase()) return null;
+  return name;
+}
+
+function cleanRole(role: string | null): string | null {
+  const line = toOptionalLine(role, MAX_ROLE_LENGTH);
+  if (!line) return null;
+  const trimmed = line.replace(/^the\s+/i, '').replace(ROLE_SUFFIXES, '').trim();
+  return trimmed === '' ? line : trimmed;
+}
+
+/** A quote from the rejection fit for a note: one line, no wrapping quotes, at most a few words. */
+function toDraftQuote(text: string | undefined): string | null {
+  if (!text) return null;
+  const line = toSingleLine(text, MAX_REASON_LENGTH)
+    .replace(/^["'“‘«\s]+|["'”’»\s]+$/g, '')
+    .replace(/[.,;:!?\s]+$/, '')
+    .replace(/"/g, "'");
+  if (line === '') return null;
+  const words = line.split(' ');
+  return words.length > MAX_QUOTE_WORDS_IN_DRAFT ? `${words.slice(0, MAX_QUOTE_WORDS_IN_DRAFT).join(' ').replace(/[.,;:!?]+$/, '')}…` : line;
+}
+
+function toDisplayList(items: readonly string[]): string[] {
+  return items
+    .slice(0, MAX_SIGNALS_SHOWN)
+    .map((item) => toSingleLine(item, MAX_SIGNAL_DISPLAY_LENGTH))
+    .filter((item) => item !== '');
+}
+
+function parseInstant(iso: string | null | undefined, zone: string): DateTime | null {
+  if (!iso) return null;
+  const instant = DateTime.fromISO(iso, { zone: safeZone(zone) });
+  return instant.isValid ? instant : null;
+}
+
+function safeZone(zone: string): string {
+  return DateTime.now().setZone(zone).isValid ? zone : 'UTC';
+}
+
+/** "3 days", "2 weeks", "a month", "5 months", "a year", "18 months", "2 years". */
+export function describeElapsed(from: DateTime, to: DateTime): string {
+  const days = Math.max(0, Math.floor(to.diff(from, 'days').days));
+  if (days < 1) return 'less than a day';
+  if (days < DAYS_AS_DAYS_BELOW) return days === 1 ? 'a day' : `${days} days`;
+  if (days < DAYS_AS_WEEKS_BELOW) return `${Math.round(days / DAYS_PER_WEEK)} weeks`;
+  const months = Math.max(1, Math.round(to.diff(from, 'months').months));
+  if (months >= MONTHS_AS_YEARS_FROM && months % MONTHS_PER_YEAR === 0) {
+    const years = months / MONTHS_PER_YEAR;
+    return years === 1 ? 'a year' : `${years} years`;
+  }
+  return months === 1 ? 'a month' : `${months} months`;
+}
+
+function formatDay(instant: DateTime | null): string | null {
+  return instant ? instant.setLocale('en-GB').toFormat('d LLLL yyyy') : null;
+}
+
+/** Builds the context of every draft template. Pure: time comes from `input.now`. */
+export function buildDraftView(input: DraftInput): DraftView {
+  const { contact, plan, owner } = input;
+  const zone = safeZone(owner.timeZone);
+  const now = DateTime.fromJSDate(input.now, { zone });
+  const company = toOptionalLine(contact.company, MAX_COMPANY_LENGTH);
+  const name = cleanName(contact);
+  const reply = !contact.noReply && isPlausibleEmailAddress(contact.contactEmail) ? contact.contactEmail : '';
+  const feedbackAddress = isPlausibleEmailAddress(contact.signals.feedbackAddress) ? contact.signals.feedbackAddress : null;
+  const subject = toOptionalLine(contact.source.subject, MAX_SUBJECT_QUOTE_LENGTH);
+  const subjectCore = subject ? subject.replace(SUBJECT_PREFIXES, '').trim() : '';
+  const rejectedAt = parseInstant(contact.source.date, zone) ?? parseInstant(contact.createdAt, zone);
+  const lastAction = plan.lastAction === 'sent' || plan.lastAction === 'replied' ? plan.lastAction : null;
+  const lastActionAt = lastAction ? parseInstant(plan.lastActionAt, zone) : null;
+  const checkInNumber = plan.checkInsSent + 1;
+  const ownerName = toSingleLine(owner.name ?? '', MAX_NAME_LENGTH);
+  return {
+    prompt: input.prompt,
+    contact: { company, name, firstName: findFirstName(name), role: cleanRole(contact.role) },
+    addresses: { reply, feedback: feedbackAddress ?? reply, hr: feedbackAddress ?? '' },
+    personal: {
+      reason: toDraftQuote(contact.signals.reasons[0]),
+      compliment: toDraftQuote(contact.signals.compliments[0]),
+      reapply: contact.signals.reapplyInvitation,
+      stayInTouch: contact.signals.stayInTouch,
+      feedbackOffered: contact.signals.feedbackOffered,
+    },
+    source: {
+      subject,
+      replySubject: subjectCore === '' ? null : `Re: ${subjectCore}`,
+      receivedOn: formatDay(rejectedAt),
+    },
+    elapsed: {
+      sinceRejection: rejectedAt ? describeElapsed(rejectedAt, now) : null,
+      sinceLastAction: lastActionAt ? describeElapsed(lastActionAt, now) : null,
+      lastAction: lastActionAt ? lastAction : null,
+    },
+    checkIn:
+      input.prompt === 'check-in'
+        ? { number: checkInNumber, idea: CHECK_IN_IDEAS[(checkInNumber - 1) % CHECK_IN_IDEAS.length]! }
+        : null,
+    owner: { signature: ownerName === '' ? '[Your name]' : ownerName, hasName: ownerName !== '' },
+  };
+}
+
+function isUncertain(value: string | null, confidence: number): boolean {
+  return value === null || !(confidence >= LOW_CONFIDENCE_THRESHOLD);
+}
+
+/** Only absolute http(s) links, by template-friendly name. */
+export function toLinkView(links: ActionLinks): Record<LinkName, string | null> {
+  const view = {} as Record<LinkName, string | null>;
+  for (const [action, name] of Object.entries(LINK_NAMES) as [ActionKind, LinkName][]) {
+    view[name] = toSafeHttpUrl(links[action]);
+  }
+  return view;
+}
+
+/** Builds the context of an owner-email template, given the draft view it extends. */
+export function buildPromptView(
+  input: DraftInput & { links: ActionLinks; owner: Pick<OwnerSettings, 'name' | 'timeZone' | 'inboundAddress'> },
+  draftView: DraftView,
+): PromptView {
+  const { contact } = input;
+  const { confidence, signals } = contact;
+  const addressShown = toOptionalLine(contact.contactEmail, MAX_ADDRESS_DISPLAY_LENGTH);
+  const reasons = toDisplayList(signals.reasons);
+  const compliments = toDisplayList(signals.compliments);
+  const feedbackAddress = isPlausibleEmailAddress(signals.feedbackAddress) ? signals.feedbackAddress : null;
+  const understood = {
+    company: { value: draftView.contact.company, uncertain: isUncertain(draftView.contact.company, confidence.company) },
+    person: { value: draftView.contact.name, uncertain: isUncertain(draftView.contact.name, confidence.contactName) },
+    address: {
+      value: addressShown,
+      uncertain: isUncertain(addressShown, confidence.contactEmail) && !contact.noReply,
+      noReply: contact.noReply,
+    },
+    role: { value: draftView.contact.role, uncertain: isUncertain(draftView.contact.role, confidence.role) },
+  };
+  const links = toLinkView(input.links);
+  const notes = tidyMultiline(capLength(contact.notes ?? '', MAX_NOTES_LENGTH));
+  return {
+    ...draftView,
+    understood: {
+      ...understood,
+      anyUncertain: Object.values(understood).some((field) => field.uncertain),
+    },
+    signals: {
+      reasons,
+      compliments,
+      reapply: signals.reapplyInvitation,
+      stayInTouch: signals.stayInTouch,
+      feedbackOffered: signals.feedbackOffered,
+      feedbackAddress,
+      any:
+        reasons.length > 0 ||
+        compliments.length > 0 ||
+        signals.reapplyInvitation ||
+        signals.stayInTouch ||
+        signals.feedbackOffered ||
+        feedbackAddress !== null,
+    },
+    noRecipient: draftView.addresses.reply !== '' ? null : contact.noReply ? 'no-reply' : 'unknown',
+    notes: notes === '' ? null : notes,
+    review: {
+      kind: contact.kind,
+      reason: toOptionalLine(contact.source.notUnderstoodReason, MAX_SIGNAL_DISPLAY_LENGTH),
+      isRejection: contact.isRejection,
+    },
+    links,
+    hasStateActions: [links.sent, links.replied, links.snooze1w, links.snooze1m, links.snooze3m, links.stop].some(Boolean),
+    inboundAddress: toOptionalLine(input.owner.inboundAddress, MAX_ADDRESS_DISPLAY_LENGTH),
+  };
+}

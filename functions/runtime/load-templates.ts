@@ -1,0 +1,57 @@
+/**
+ * Reads the wording of every owner email from disk, once per cold start, and hands it to the
+ * core renderer (which does no file I/O). On AWS the CDK stack bundles templates/ and sets
+ * TEMPLATES_DIR; locally the repository's templates/ is used.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REQUIRED_TEMPLATE_FILES, TemplateError } from '../core/rendering/template-set.js';
+
+/** The repository's templates/ directory (functions/runtime/ -> ../../templates). */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** Only these files are templates; anything else in the directory (README, backups) is skipped. */
+const TEMPLATE_EXTENSION = '.hbs';
+/** A template larger than this is a mistake (or not a template). */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+function listTemplateFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listTemplateFiles(path));
+    else if (entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)) files.push(path);
+  }
+  return files;
+}
+
+/**
+ * Reads every `*.hbs` file under the templates directory into a record keyed by its path
+ * relative to that directory, with forward slashes (e.g. "drafts/thank-you-short.hbs").
+ *
+ * @param templatesDir the directory to read: pass config's TEMPLATES_DIR when it is set;
+ *   omitted or empty, the repository's templates/ is used.
+ * @throws TemplateError naming the directory when it does not exist, or the full path of
+ *   every required file that is missing.
+ */
+export function loadTemplates(templatesDir?: string): Record<string, string> {
+  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
+  }
+  const templates: Record<string, string> = {};
+  for (const path of listTemplateFiles(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    const size = statSync(path).size;
+    if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(`template ${path} is ${size} bytes, over ${MAX_TEMPLATE_BYTES}`, name);
+    templates[name] = readFileSync(path, 'utf8');
+  }
+  const missing = REQUIRED_TEMPLATE_FILES.filter((file) => templates[file] === undefined);
+  if (missing.length > 0) {
+    throw new TemplateError(
+      `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,
+      missing[0]!,
+    );
+  }
+  return templates;
+}
