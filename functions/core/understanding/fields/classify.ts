@@ -1,0 +1,103 @@
+/**
+ * Decides what kind of message the original is (rejection, confirmation, interview invitation,
+ * offer, auto-reply) from phrase matches, ignoring phrases that sit inside conditional or
+ * hypothetical clauses ("if you are not selected ...").
+ */
+import type { MessageKind } from '../types.js';
+import { PATTERNS } from '../phrases/index.js';
+import { splitSentences, type Sentence } from './text-tools.js';
+
+/** Weight of one strong rejection phrase. */
+const STRONG_REJECTION_WEIGHT = 2;
+/** Weight of one weak rejection phrase ("unfortunately"). */
+const WEAK_REJECTION_WEIGHT = 0.5;
+/** At most this many weak phrases count, so a long polite mail does not turn into a rejection. */
+const MAX_WEAK_COUNTED = 3;
+/** Weight of one confirmation, interview or offer phrase. */
+const MARKER_WEIGHT = 1.5;
+/** Weight of one auto-reply phrase. */
+const AUTO_REPLY_WEIGHT = 2;
+/** Least score that names a kind at all; below it the message is 'other'. */
+const MIN_KIND_SCORE = 1.4;
+/** Confidence when nothing matched. */
+const NOTHING_MATCHED_CONFIDENCE = 0.3;
+/** Confidence floor and ceiling for a decided kind. */
+const MIN_DECIDED_CONFIDENCE = 0.55;
+const MAX_DECIDED_CONFIDENCE = 0.97;
+/** How fast confidence rises with the margin between the winner and the runner-up. */
+const MARGIN_SCALE = 0.08;
+
+/** The verdict on one message. */
+export interface Classification {
+  kind: MessageKind;
+  isRejection: boolean;
+  confidence: number;
+  /** Scores per kind, for diagnostics and tests. */
+  scores: Record<Exclude<MessageKind, 'other'>, number>;
+}
+
+/** A phrase match with whether a conditional clause governs it. */
+export interface PhraseHit {
+  sentence: Sentence;
+  index: number;
+  text: string;
+  conditional: boolean;
+}
+
+/** Finds the matches of a compiled phrase list per sentence, noting conditional ones. */
+export function findHits(pattern: RegExp, sentences: readonly Sentence[]): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  for (const sentence of sentences) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex += 1;
+        continue;
+      }
+      hits.push({ sentence, index: match.index, text: match[0], conditional: isConditionalAt(sentence.text, match.index) });
+    }
+  }
+  return hits;
+}
+
+/**
+ * True when a conditional word ("if", "should you", "falls", "si") comes before the position in
+ * the same sentence: both the condition and its consequence are hypothetical.
+ */
+export function isConditionalAt(sentence: string, position: number): boolean {
+  const before = sentence.slice(0, position);
+  PATTERNS.conditionals.lastIndex = 0;
+  return PATTERNS.conditionals.test(before);
+}
+
+function countUnconditional(hits: readonly PhraseHit[]): number {
+  return hits.filter((hit) => !hit.conditional).length;
+}
+
+/** Classifies a message from its subject and body text. */
+export function classifyMessage(subject: string | null, body: string): Classification {
+  const sentences = splitSentences(`${subject ?? ''}\n\n${body}`);
+  const strong = countUnconditional(findHits(PATTERNS.rejectionStrong, sentences));
+  const weak = Math.min(MAX_WEAK_COUNTED, countUnconditional(findHits(PATTERNS.rejectionWeak, sentences)));
+  const scores = {
+    rejection: strong * STRONG_REJECTION_WEIGHT + weak * WEAK_REJECTION_WEIGHT,
+    'application-confirmation': findHits(PATTERNS.confirmation, sentences).length * MARKER_WEIGHT,
+    'interview-invitation': countUnconditional(findHits(PATTERNS.interview, sentences)) * MARKER_WEIGHT,
+    offer: countUnconditional(findHits(PATTERNS.offer, sentences)) * MARKER_WEIGHT,
+    'auto-reply': findHits(PATTERNS.autoReply, sentences).length * AUTO_REPLY_WEIGHT,
+  };
+  // A decision phrase ends the application whatever else the mail says ("accepted an offer for
+  // this role", "we'd love to stay in touch"), unless another kind clearly dominates.
+  const ranked = (Object.entries(scores) as [keyof typeof scores, number][]).sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[1] < MIN_KIND_SCORE) {
+    return { kind: 'other', isRejection: false, confidence: NOTHING_MATCHED_CONFIDENCE, scores };
+  }
+  let kind: MessageKind = top[0];
+  if (strong > 0 && kind !== 'rejection' && scores.rejection >= top[1] - STRONG_REJECTION_WEIGHT) kind = 'rejection';
+  const winner = scores[kind as keyof typeof scores];
+  const runnerUp = kind === top[0] ? (second?.[1] ?? 0) : top[1];
+  const margin = winner - runnerUp;
+  const confidence = Math.min(MAX_DECIDED_CONFIDENCE, Math.max(MIN_DECIDED_CONFIDENCE, 0.6 + margin * MARGIN_SCALE));
+  return { kind, isRejection: kind === 'rejection', confidence, scores };
+}

@@ -1,0 +1,385 @@
+/**
+ * Finds the employer. Candidates come from the From display name, the sender's domain or the
+ * ATS tenant, the subject, phrases in the body ("interest in X", "the team at X") and the
+ * signature; each source adds weight, spellings of one company are grouped, and agreement
+ * between sources raises the confidence. The ATS / job board is never the company.
+ */
+import type { PlatformSender } from '../ats-senders.js';
+import { isPlatformName } from '../ats-senders.js';
+import { WORDS } from '../phrases/index.js';
+import { COMPANY_WORDS } from '../phrases/name-words.js';
+import {
+  companyKey,
+  containsRoleNoun,
+  isCompanyWord,
+  isLegalSuffix,
+  isNeverCompany,
+  isTeamWord,
+  looksLikePersonName,
+} from './lexicon.js';
+import { findAllRuns, readRun, type Run } from './runs.js';
+import { compactForm, compactFormTransliterated, escapeRegExp, organisationLabel, splitAddress } from './text-tools.js';
+
+/** Where a candidate came from; distinct sources agreeing raise confidence. */
+export type CompanySource = 'display-name' | 'domain' | 'tenant' | 'subject' | 'body' | 'signature' | 'domain-guess';
+
+/** Weights per source. */
+const WEIGHT = {
+  displayName: 3,
+  domainExact: 3,
+  domainInitialism: 2,
+  domainPrefix: 1.5,
+  tenant: 3,
+  subject: 3,
+  body: 2,
+  bodyLoose: 1,
+  signature: 2,
+  domainGuess: 1,
+  repeatBonus: 0.5,
+} as const;
+/** Most repeat bonus a candidate collects from being mentioned again and again. */
+const MAX_REPEAT_BONUS = 2;
+/** Shortest domain label matched by prefix ("fetch" in "fetchrewards"). */
+const MIN_PREFIX_MATCH = 4;
+/** Most words in a company name read from text. */
+const MAX_COMPANY_WORDS = 6;
+/** Confidence model: base, per distinct source, per weight unit, ceiling, and for a domain guess only. */
+const CONFIDENCE_BASE = 0.3;
+const CONFIDENCE_PER_SOURCE = 0.13;
+const CONFIDENCE_PER_WEIGHT = 0.02;
+const CONFIDENCE_MAX = 0.96;
+const DOMAIN_GUESS_CONFIDENCE = 0.35;
+/** Share of the winner's weight above which the runner-up makes the result doubtful. */
+const CLOSE_RUNNER_UP_SHARE = 0.75;
+const CLOSE_RUNNER_UP_PENALTY = 0.75;
+
+/** Domains of personal mailboxes: they name no employer. */
+const PERSONAL_MAIL_DOMAINS = new Set([
+  'gmail', 'googlemail', 'outlook', 'hotmail', 'live', 'msn', 'yahoo', 'ymail', 'icloud', 'me', 'mac', 'aol', 'gmx',
+  'web', 'proton', 'protonmail', 'pm', 'mail', 'yandex', 'zoho', 'fastmail', 't-online', 'freenet', 'orange', 'free',
+  'laposte', 'wanadoo', 'hey', 'tutanota', 'qq', '163',
+]);
+
+/** Inputs of the company extractor. */
+export interface CompanyInput {
+  fromName: string | null;
+  fromAddress: string | null;
+  subject: string;
+  body: string;
+  /** The signature block (lines after the closing), if found. */
+  signatureLines: readonly string[];
+  platform: PlatformSender | null;
+  /** Names that are people (greeting addressee, signer): never a company. */
+  personNames: readonly string[];
+}
+
+/** The chosen company with its confidence and the sources that agreed. */
+export interface CompanyResult {
+  company: string | null;
+  confidence: number;
+  sources: CompanySource[];
+}
+
+interface Candidate {
+  name: string;
+  weight: number;
+  source: CompanySource;
+  /** True when the form was seen mid-sentence, so its capitals (and a leading "The") are the company's own. */
+  asWritten: boolean;
+}
+
+const COMPANY_STOP_WORDS = new Set(['the', 'a', 'an', 'our', 'your', 'this', 'that', 'and', 'or', 'us', 'you', 'we']);
+
+/**
+ * Cleans a label (display name, signature line) down to the company it names:
+ * "The Recruiting Team at Acme" -> "Acme", "Acme Talent Acquisition" -> "Acme".
+ */
+export function companyFromLabel(label: string): string | null {
+  let text = label.replace(/[®™]/g, '').replace(/\([^)]{0,60}\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const at = /\s(?:@|at|bei|chez|with|from)\s/gi;
+  let lastAt: RegExpExecArray | null = null;
+  for (let match = at.exec(text); match !== null; match = at.exec(text)) lastAt = match;
+  if (lastAt) {
+    const before = text.slice(0, lastAt.index);
+    if (before.split(/\s+/).some((word) => isTeamWord(word.toLowerCase()) || containsRoleNoun(word))) {
+      text = text.slice(lastAt.index + lastAt[0].length);
+    }
+  }
+  const words = text.split(/\s+/).filter(Boolean);
+  const isStrippable = (word: string): boolean => {
+    const lower = word.toLowerCase().replace(/[,.:;!]+$/, '');
+    return isTeamWord(lower) || lower === 'your' || lower === 'our' || lower === 'ihr' || lower === 'from' || lower === 'the';
+  };
+  while (words.length > 0 && isStrippable(words[words.length - 1] ?? '')) words.pop();
+  while (words.length > 0 && isStrippable(words[0] ?? '') && !(/^The$/.test(words[0] ?? '') && words.length > 1 && !isTeamWord((words[1] ?? '').toLowerCase()))) {
+    words.shift();
+  }
+  const result = words.join(' ').replace(/[,:;!]+$/, '').replace(/^[-–—|,\s]+/, '').trim();
+  if (!result || isNeverCompany(result) || isPlatformName(result)) return null;
+  if (containsRoleNoun(result) && !words.some((word) => isCompanyWord(word))) return null;
+  return result;
+}
+
+/** Splits a domain label into words using common company-name words: "airshipindustries" -> "Airship Industries". */
+export function guessNameFromLabel(label: string): string {
+  const clean = label.replace(/[^a-z0-9-]/gi, '');
+  if (clean.includes('-')) return clean.split('-').filter(Boolean).map(capitalise).join('-');
+  for (const word of [...COMPANY_WORDS].sort((a, b) => b.length - a.length)) {
+    if (word.length >= 3 && clean.length > word.length + 2 && clean.endsWith(word)) {
+      return `${capitalise(clean.slice(0, clean.length - word.length))} ${capitalise(word)}`;
+    }
+  }
+  return clean.length <= 3 ? clean.toUpperCase() : capitalise(clean);
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Trims a run read from text into a company name (drops team words, trailing punctuation, role tails). */
+function cleanRun(run: string): string | null {
+  const words = run.replace(/[®™]/g, '').split(/\s+/).filter(Boolean);
+  while (words.length > 0 && isTeamWord((words[words.length - 1] ?? '').toLowerCase())) words.pop();
+  while (words.length > 0 && COMPANY_STOP_WORDS.has((words[0] ?? '').toLowerCase()) && (words[0] ?? '') !== 'The') words.shift();
+  if (words[0] === 'The' && words.length === 1) return null;
+  const text = words.slice(0, MAX_COMPANY_WORDS).join(' ').replace(/['’]s$/, '').replace(/[,:;!]+$/, '').trim();
+  if (!text || isNeverCompany(text) || isPlatformName(text)) return null;
+  if (containsRoleNoun(text) && !words.some(isCompanyWord)) return null;
+  return text;
+}
+
+const RUN_OPTIONS = { maxWords: MAX_COMPANY_WORDS } as const;
+
+/** Builds one regex matching any introducer followed by whitespace (and an optional "the"). */
+function compileIntroducers(introducers: readonly string[]): RegExp {
+  const body = [...introducers]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.split(/\s+/).map(escapeRegExp).join('\\s+'))
+    .join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})[ \\t]+(?:the[ \\t]+|der[ \\t]+|die[ \\t]+)?`, 'giu');
+}
+
+const BODY_INTRODUCERS = compileIntroducers(WORDS.companyIntroducers);
+const LOOSE_INTRODUCERS = compileIntroducers(['at', 'with', 'within', 'to', 'from', 'for']);
+
+function candidatesAfter(pattern: RegExp, text: string, weight: number, source: CompanySource, out: Candidate[]): void {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const run = readRun(text, match.index + match[0].length, RUN_OPTIONS);
+    if (!run) continue;
+    const name = cleanRun(legalSuffixExtended(text, run));
+    if (name) out.push({ name, weight, source, asWritten: true });
+  }
+}
+
+/** Extends a run over ", Inc." style legal suffixes that follow it. */
+function legalSuffixExtended(text: string, run: Run): string {
+  const after = text.slice(run.end, run.end + 16);
+  const suffix = /^,?\s(\p{L}{2,12}\.?)(?![\p{L}])/u.exec(after);
+  if (suffix?.[1] && isLegalSuffix(suffix[1])) return `${run.text}${suffix[0].trimEnd()}`;
+  return run.text;
+}
+
+/** Every run and contiguous sub-run of the text, for matching a domain label against it. */
+function subRuns(runs: readonly Run[]): string[] {
+  const out: string[] = [];
+  for (const run of runs) {
+    const words = run.text.split(/\s+/).filter(Boolean);
+    for (let from = 0; from < words.length; from += 1) {
+      for (let to = from + 1; to <= Math.min(words.length, from + MAX_COMPANY_WORDS); to += 1) {
+        out.push(words.slice(from, to).join(' '));
+      }
+    }
+  }
+  return out;
+}
+
+/** Finds how the text writes the organisation a domain label or tenant names. */
+function matchLabelInText(label: string, phrases: readonly string[]): { name: string; weight: number } | null {
+  const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!target) return null;
+  let best: { name: string; weight: number; length: number } | null = null;
+  const consider = (name: string, weight: number): void => {
+    const cleaned = cleanRun(name);
+    if (!cleaned) return;
+    if (!best || weight > best.weight || (weight === best.weight && cleaned.length > best.length)) {
+      best = { name: cleaned, weight, length: cleaned.length };
+    }
+  };
+  for (const phrase of phrases) {
+    const compact = compactForm(phrase.replace(/^the\s+/i, ''));
+    const transliterated = compactFormTransliterated(phrase.replace(/^the\s+/i, ''));
+    const withThe = compactForm(phrase);
+    if (compact === target || transliterated === target || withThe === target) {
+      consider(phrase, WEIGHT.domainExact);
+      continue;
+    }
+    const words = phrase.split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
+    const initials = words.map((word) => compactForm(word).charAt(0)).join('');
+    if (words.length >= 2 && initials === target) {
+      consider(phrase, WEIGHT.domainInitialism);
+      continue;
+    }
+    if (compact.length >= MIN_PREFIX_MATCH && target.length >= MIN_PREFIX_MATCH) {
+      if (target.startsWith(compact) || compact.startsWith(target) || transliterated.startsWith(target)) {
+        consider(phrase, WEIGHT.domainPrefix);
+      }
+    }
+  }
+  return best;
+}
+
+/** Chooses the company from all candidates. */
+export function extractCompany(input: CompanyInput): CompanyResult {
+  const candidates: Candidate[] = [];
+  const platform = input.platform;
+  const subject = input.subject;
+  const body = input.body;
+  const signatureText = input.signatureLines.join('\n');
+  const personKeys = new Set(input.personNames.map((name) => compactForm(name)).filter(Boolean));
+
+  // The sender's organisation: the domain of the company, or the tenant of the platform.
+  let senderLabel: string | null = null;
+  let senderSource: CompanySource = 'domain';
+  if (platform) {
+    senderLabel = platform.tenant;
+    senderSource = 'tenant';
+  } else if (input.fromAddress) {
+    const label = organisationLabel(splitAddress(input.fromAddress).domain);
+    if (label && !PERSONAL_MAIL_DOMAINS.has(label)) senderLabel = label;
+  }
+
+  // 1. From display name.
+  if (input.fromName) {
+    const fromCompany = companyFromLabel(input.fromName);
+    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [fromCompany ?? '']) !== null;
+    const isPerson = fromCompany !== null && looksLikePersonName(fromCompany) && !senderMatches;
+    const signedBySamePerson = input.personNames.some((name) => compactForm(name) === compactForm(fromCompany ?? ''));
+    if (fromCompany && !signedBySamePerson && (!isPerson || platform !== null)) {
+      candidates.push({ name: fromCompany, weight: WEIGHT.displayName, source: 'display-name', asWritten: false });
+    }
+  }
+
+  // 2. Subject: introducers, loose prepositions, and dash-separated segments.
+  candidatesAfter(BODY_INTRODUCERS, subject, WEIGHT.subject, 'subject', candidates);
+  candidatesAfter(LOOSE_INTRODUCERS, subject, WEIGHT.subject - 1, 'subject', candidates);
+
+  // 3. Body phrases.
+  candidatesAfter(BODY_INTRODUCERS, body, WEIGHT.body, 'body', candidates);
+  candidatesAfter(LOOSE_INTRODUCERS, body, WEIGHT.bodyLoose, 'body', candidates);
+
+  // 4. Signature lines.
+  for (const line of input.signatureLines) {
+    if (looksLikePersonName(line.split(/[|,–—]/)[0] ?? '')) continue;
+    const name = companyFromLabel(line);
+    if (name && name.split(/\s+/).length <= MAX_COMPANY_WORDS && !looksLikePersonName(name)) {
+      candidates.push({ name, weight: WEIGHT.signature, source: 'signature', asWritten: true });
+    }
+  }
+
+  // 5. Domain or tenant, matched against the way the mail writes names.
+  const allRuns = [
+    ...findAllRuns(input.fromName ?? '', RUN_OPTIONS),
+    ...findAllRuns(subject, RUN_OPTIONS),
+    ...findAllRuns(body, RUN_OPTIONS),
+    ...findAllRuns(signatureText, RUN_OPTIONS),
+  ];
+  if (senderLabel) {
+    const matched = matchLabelInText(senderLabel, subRuns(allRuns));
+    if (matched) {
+      candidates.push({ name: matched.name, weight: matched.weight, source: senderSource, asWritten: true });
+    } else {
+      candidates.push({ name: guessNameFromLabel(senderLabel), weight: WEIGHT.domainGuess, source: 'domain-guess', asWritten: false });
+    }
+  }
+
+  const usable = candidates.filter((candidate) => {
+    const key = companyKey(candidate.name);
+    return key.length > 0 && !personKeys.has(compactForm(candidate.name)) && !(platform && isPlatformName(candidate.name));
+  });
+  if (usable.length === 0) return { company: null, confidence: 0, sources: [] };
+
+  // Repeat bonus: how often each candidate's key is mentioned across the text.
+  const mentionCounts = new Map<string, number>();
+  for (const run of allRuns) {
+    const key = companyKey(cleanRun(run.text) ?? '');
+    if (key) mentionCounts.set(key, (mentionCounts.get(key) ?? 0) + 1);
+  }
+
+  return chooseCompany(usable, mentionCounts);
+}
+
+interface Group {
+  members: Candidate[];
+  keys: Set<string>;
+  wordKeys: string[][];
+  weight: number;
+  sources: Set<CompanySource>;
+}
+
+function wordKeysOf(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map((word) => compactForm(word))
+    .filter((word) => word && word !== 'the' && !isLegalSuffix(word));
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    if (needle.every((word, offset) => haystack[start + offset] === word)) return true;
+  }
+  return false;
+}
+
+function related(a: readonly string[], b: readonly string[]): boolean {
+  return containsSequence(a, b) || containsSequence(b, a);
+}
+
+function chooseCompany(candidates: readonly Candidate[], mentionCounts: ReadonlyMap<string, number>): CompanyResult {
+  const groups: Group[] = [];
+  for (const candidate of candidates) {
+    const key = companyKey(candidate.name);
+    const wordKeys = wordKeysOf(candidate.name);
+    const group = groups.find((existing) => existing.keys.has(key) || existing.wordKeys.some((other) => related(other, wordKeys)));
+    if (group) {
+      group.members.push(candidate);
+      group.keys.add(key);
+      group.wordKeys.push(wordKeys);
+      group.weight += candidate.weight;
+      group.sources.add(candidate.source);
+    } else {
+      groups.push({ members: [candidate], keys: new Set([key]), wordKeys: [wordKeys], weight: candidate.weight, sources: new Set([candidate.source]) });
+    }
+  }
+  for (const group of groups) {
+    const mentions = Math.max(...[...group.keys].map((key) => mentionCounts.get(key) ?? 0));
+    group.weight += Math.min(MAX_REPEAT_BONUS, Math.max(0, mentions - 1) * WEIGHT.repeatBonus);
+  }
+  groups.sort((a, b) => b.weight - a.weight);
+  const best = groups[0];
+  if (!best) return { company: null, confidence: 0, sources: [] };
+  const runnerUp = groups[1];
+
+  // The spelling: the form with most weight; forms seen mid-sentence keep their capitals and "The".
+  const formWeights = new Map<string, { name: string; weight: number; asWritten: boolean }>();
+  for (const member of best.members) {
+    const form = formWeights.get(member.name) ?? { name: member.name, weight: 0, asWritten: false };
+    form.weight += member.weight;
+    form.asWritten ||= member.asWritten;
+    formWeights.set(member.name, form);
+  }
+  const forms = [...formWeights.values()].sort((a, b) => b.weight - a.weight || Number(b.asWritten) - Number(a.asWritten));
+  let name = forms[0]?.name ?? null;
+  if (name && /^The\s/.test(name) && !forms.some((form) => form.asWritten && form.name === name)) {
+    const without = name.replace(/^The\s+/, '');
+    if (forms.some((form) => form.name === without) || !forms.some((form) => form.asWritten && /^The\s/.test(form.name))) name = without;
+  }
+
+  const onlyGuess = best.sources.size === 1 && best.sources.has('domain-guess');
+  let confidence = onlyGuess
+    ? DOMAIN_GUESS_CONFIDENCE
+    : Math.min(CONFIDENCE_MAX, CONFIDENCE_BASE + best.sources.size * CONFIDENCE_PER_SOURCE + best.weight * CONFIDENCE_PER_WEIGHT);
+  if (runnerUp && runnerUp.weight >= best.weight * CLOSE_RUNNER_UP_SHARE) confidence *= CLOSE_RUNNER_UP_PENALTY;
+  return { company: name, confidence: Number(confidence.toFixed(2)), sources: [...best.sources] };
+}

@@ -1,0 +1,190 @@
+/**
+ * The person who wrote and where to write back. The name comes from the signature (the lines
+ * after a closing such as "Best regards,"), else from the From display name when it is a person;
+ * a team signature means no person. The address: one the body gives for replies, questions or
+ * feedback, else Reply-To, else the sender. The owner is never the contact.
+ */
+import type { Mailbox } from '../types.js';
+import type { PlatformSender } from '../ats-senders.js';
+import { PATTERNS } from '../phrases/index.js';
+import { isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
+import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
+
+/** How many lines after a closing belong to the signature. */
+const MAX_SIGNATURE_LINES = 5;
+/** Longest line that can be a closing ("Best regards,"), possibly with a name after it. */
+const MAX_CLOSING_LINE_CHARS = 48;
+/** Trailing short lines taken as the signature when there is no closing. */
+const MAX_TRAILING_SIGNATURE_LINES = 3;
+/** Lines at the top searched for the greeting. */
+const GREETING_SEARCH_LINES = 4;
+/** Characters before an address searched for words saying it is for replies. */
+const ADDRESS_CONTEXT_CHARS = 120;
+/** Confidence values. */
+const CONFIDENCE = {
+  signedName: 0.85,
+  displayName: 0.65,
+  teamSigned: 0.8,
+  noName: 0.5,
+  bodyAddress: 0.9,
+  replyTo: 0.85,
+  sender: 0.8,
+  systemSender: 0.75,
+  none: 0,
+} as const;
+
+/** Local parts that mean nobody reads replies. */
+const NO_REPLY_LOCAL = /(?:^|[-_.+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|no[-_.]?respon[sd]e?|unattended|mailer[-_.]?daemon|bounces?|notifications?|notify|automated|auto[-_.]?confirm)(?:$|[-_.+])/i;
+/** Body statements that the sending mailbox is not read. */
+const UNATTENDED_MAILBOX = /(?:do\s+not|don['’]t|please\s+do\s+not)\s+reply|unattended\s+mailbox|not\s+monitored|automated\s+message|automatisch\s+(?:erstellt|generiert|versendet)|nicht\s+(?:auf\s+diese\s+e-?mail\s+)?antworten|ne\s+pas\s+répondre/i;
+/** Words before an address that say it is for replies, questions or feedback. */
+const REPLY_CONTEXT = /(?:contact|reach|question|repl|respond|write|e-?mail|feedback|send|touch|get back|kontakt|fragen|antwort|schreiben|contacter|écrire|joindre|adresse|retour)/i;
+const FEEDBACK_CONTEXT = /(?:feedback|question|fragen|rückmeldung|retour)/i;
+
+/** True for no-reply mailboxes. */
+export function isNoReplyAddress(address: string): boolean {
+  return NO_REPLY_LOCAL.test(splitAddress(address).local);
+}
+
+/** Names of the addressee in the greeting ("Hi Jordan,", "Liebe/r Jonas Weber,", "Jayden,"). */
+export function findGreetingNames(body: string): string[] {
+  const names: string[] = [];
+  for (const line of nonEmptyLines(body).slice(0, GREETING_SEARCH_LINES)) {
+    if (line.length > MAX_NAME_LINE_CHARS) continue;
+    PATTERNS.greetings.lastIndex = 0;
+    const greeting = PATTERNS.greetings.exec(line);
+    let rest = line;
+    if (greeting && greeting.index === 0) rest = line.slice(greeting[0].length);
+    else if (!/^[\p{Lu}][\p{L}'’\-. ]{0,40}[,:]$/u.test(line)) continue;
+    const name = rest.replace(/^[\s/r]*[,:]?\s*/u, '').replace(/[,:!.]+$/, '').trim();
+    if (name && name.split(/\s+/).length <= 4) names.push(stripPersonTitles(name));
+  }
+  return names;
+}
+
+/** The signature block: lines after the last closing, or the short trailing lines. */
+export interface Signature {
+  /** Text after the closing word on the closing line itself ("Thanks, Jayden."). */
+  inlineName: string | null;
+  lines: string[];
+  /** True when a closing line was found. */
+  hasClosing: boolean;
+}
+
+/** Finds the signature block of a body. */
+export function findSignature(body: string): Signature {
+  const lines = nonEmptyLines(body);
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    if (line.length > MAX_CLOSING_LINE_CHARS) continue;
+    PATTERNS.closings.lastIndex = 0;
+    const closing = PATTERNS.closings.exec(line);
+    if (!closing || closing.index !== 0) continue;
+    const rest = line.slice(closing[0].length);
+    if (!/^[\s,.!—–-]*(?:[\p{Lu}][\p{L}'’.\- ]{0,40})?[,.!]?\s*$/u.test(rest)) continue;
+    const inline = rest.replace(/^[\s,.!—–-]+/, '').replace(/[\s,.!]+$/, '');
+    const after: string[] = [];
+    for (const next of lines.slice(index + 1, index + 1 + MAX_SIGNATURE_LINES)) {
+      if (next.length > MAX_NAME_LINE_CHARS || /[.!?]\s*$/.test(next) && next.split(/\s+/).length > 6) break;
+      after.push(next);
+    }
+    return { inlineName: inline || null, lines: after, hasClosing: true };
+  }
+  const trailing: string[] = [];
+  for (let index = lines.length - 1; index >= 0 && trailing.length < MAX_TRAILING_SIGNATURE_LINES; index -= 1) {
+    const line = lines[index] ?? '';
+    if (line.length > MAX_NAME_LINE_CHARS || /[.!?:]\s*$/.test(line)) break;
+    trailing.unshift(line);
+  }
+  return { inlineName: null, lines: trailing, hasClosing: false };
+}
+
+/** Inputs of the contact extractor. */
+export interface ContactInput {
+  from: Mailbox;
+  replyTo: readonly Mailbox[];
+  to: readonly Mailbox[];
+  body: string;
+  signature: Signature;
+  greetingNames: readonly string[];
+  platform: PlatformSender | null;
+  ownerAddresses: ReadonlySet<string>;
+}
+
+/** The contact found, with confidences and the feedback address. */
+export interface ContactResult {
+  name: string | null;
+  email: string | null;
+  noReply: boolean;
+  nameConfidence: number;
+  emailConfidence: number;
+  feedbackAddress: string | null;
+  /** True when the signature is a team or department. */
+  teamSigned: boolean;
+}
+
+function firstPart(line: string): string {
+  return (line.split(/\s[|–—]\s|\s-\s|,\s|\s\/\s|\t/)[0] ?? '').trim();
+}
+
+/** Chooses the contact's name. `companyHints` are names of the company (never a person). */
+export function extractContactName(input: ContactInput, companyHints: readonly string[]): { name: string | null; confidence: number; teamSigned: boolean } {
+  const excluded = new Set(
+    [...input.greetingNames, ...input.to.map((box) => box.name ?? ''), ...companyHints].map((name) => compactForm(name)).filter(Boolean),
+  );
+  const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
+  const isExcluded = (name: string): boolean => {
+    const compact = compactForm(name);
+    return excluded.has(compact) || (senderLabel.length > 0 && compact === senderLabel);
+  };
+  const fromIsOwner = input.from.address !== null && input.ownerAddresses.has(input.from.address.toLowerCase());
+  const displayName = !fromIsOwner && input.from.name ? stripPersonTitles(input.from.name.replace(/["']/g, '').trim()) : null;
+  const displayIsPerson = displayName !== null && looksLikePersonName(displayName) && !isExcluded(displayName);
+
+  const signedCandidates = [input.signature.inlineName, ...input.signature.lines.slice(0, 1)].filter((line): line is string => Boolean(line));
+  let teamSigned = false;
+  for (const line of signedCandidates) {
+    const part = stripPersonTitles(firstPart(line));
+    if (!part || isExcluded(part)) continue;
+    if (looksLikePersonName(part)) return { name: part, confidence: CONFIDENCE.signedName, teamSigned: false };
+    if (looksLikePersonName(part, { allowSingleWord: true })) {
+      if (displayIsPerson && displayName && displayName.toLowerCase().startsWith(part.toLowerCase())) {
+        return { name: displayName, confidence: CONFIDENCE.signedName, teamSigned: false };
+      }
+      return { name: part, confidence: CONFIDENCE.displayName, teamSigned: false };
+    }
+    if (isTeamLabel(part) || wordsOf(part).some((word) => isTeamWord(word))) teamSigned = true;
+  }
+  if (teamSigned) return { name: null, confidence: CONFIDENCE.teamSigned, teamSigned };
+  if (displayIsPerson && displayName) return { name: displayName, confidence: CONFIDENCE.displayName, teamSigned: false };
+  return { name: null, confidence: CONFIDENCE.noName, teamSigned: false };
+}
+
+/** Chooses the address to write to, whether it is a no-reply one, and a feedback address. */
+export function extractContactAddress(input: ContactInput): { email: string | null; noReply: boolean; confidence: number; feedbackAddress: string | null } {
+  const owner = (address: string): boolean => input.ownerAddresses.has(address.toLowerCase());
+  let bodyAddress: string | null = null;
+  let feedbackAddress: string | null = null;
+  for (const found of findEmailAddresses(input.body)) {
+    const address = found.address.toLowerCase();
+    if (owner(address) || isNoReplyAddress(address)) continue;
+    const context = input.body.slice(Math.max(0, found.index - ADDRESS_CONTEXT_CHARS), found.index);
+    if (!REPLY_CONTEXT.test(context)) continue;
+    bodyAddress ??= address;
+    if (FEEDBACK_CONTEXT.test(context)) feedbackAddress ??= address;
+  }
+  const sender = normaliseAddress(input.from.address);
+  const unattended = UNATTENDED_MAILBOX.test(input.body);
+  if (bodyAddress) {
+    return { email: bodyAddress, noReply: false, confidence: CONFIDENCE.bodyAddress, feedbackAddress };
+  }
+  const replyTo = input.replyTo.map((box) => normaliseAddress(box.address)).find((address): address is string => address !== null && !owner(address));
+  if (replyTo && replyTo !== sender && !isNoReplyAddress(replyTo)) {
+    return { email: replyTo, noReply: false, confidence: CONFIDENCE.replyTo, feedbackAddress };
+  }
+  if (sender && !owner(sender)) {
+    const system = input.platform !== null || isNoReplyAddress(sender) || unattended;
+    return { email: sender, noReply: system, confidence: system ? CONFIDENCE.systemSender : CONFIDENCE.sender, feedbackAddress };
+  }
+  return { email: null, noReply: false, confidence: CONFIDENCE.none, feedbackAddress };
+}

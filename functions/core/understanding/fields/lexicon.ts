@@ -1,0 +1,119 @@
+/**
+ * Lookups over the word lists: is this a job title, a team label, a company-looking name, a
+ * person's name? Shared by the company, role and contact extractors.
+ */
+import {
+  COMPANY_WORDS,
+  LEGAL_SUFFIXES,
+  NOT_COMPANY,
+  ROLE_NOUN_SUFFIXES,
+  ROLE_NOUNS,
+  TEAM_LABEL_WORDS,
+} from '../phrases/name-words.js';
+import { isPlatformName } from '../ats-senders.js';
+import { compactForm, foldDiacritics } from './text-tools.js';
+
+const ROLE_NOUN_SET = new Set(ROLE_NOUNS);
+const TEAM_SET = new Set(TEAM_LABEL_WORDS);
+const COMPANY_WORD_SET = new Set(COMPANY_WORDS);
+const LEGAL_SET = new Set(LEGAL_SUFFIXES);
+const NOT_COMPANY_SET = new Set(NOT_COMPANY);
+/** Shortest German compound that is matched by its ending. */
+const MIN_COMPOUND_LENGTH = 7;
+
+/** Splits a label into lower-case words (letters, digits, apostrophes, hyphens kept). */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’.\-&]+/u)
+    .map((word) => word.replace(/^[.\-']+|[.\-',]+$/g, ''))
+    .filter(Boolean);
+}
+
+/** True when a word is a job-title noun ("engineer", "Pflegehilfskraft"). */
+export function isRoleNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (ROLE_NOUN_SET.has(lower)) return true;
+  return lower.length >= MIN_COMPOUND_LENGTH && ROLE_NOUN_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+}
+
+/** True when a phrase contains a job-title noun. */
+export function containsRoleNoun(text: string): boolean {
+  return wordsOf(text).some(isRoleNoun);
+}
+
+/** True when a word belongs to team / department labels. */
+export function isTeamWord(word: string): boolean {
+  return TEAM_SET.has(word.toLowerCase());
+}
+
+/** True when every word of a label is a team word ("Human Resources Department"). */
+export function isTeamLabel(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && words.every((word) => TEAM_SET.has(word) || word === 'the' || word === 'your' || word === 'ihr');
+}
+
+/** True when a word is typical of company names ("Industries", "GmbH", "Health"). */
+export function isCompanyWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return COMPANY_WORD_SET.has(lower) || LEGAL_SET.has(lower);
+}
+
+/** True when a word is a legal-form suffix. */
+export function isLegalSuffix(word: string): boolean {
+  return LEGAL_SET.has(word.toLowerCase()) || LEGAL_SET.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/** True for capitalised phrases that are never a company ("Careers Page", "Monday", "LinkedIn"). */
+export function isNeverCompany(text: string): boolean {
+  const lower = foldDiacritics(text).toLowerCase().trim();
+  return NOT_COMPANY_SET.has(lower) || NOT_COMPANY_SET.has(text.toLowerCase().trim()) || isPlatformName(text);
+}
+
+/**
+ * The key under which spellings of one company are compared: compact form without a leading
+ * "the" and without legal suffixes ("The Boeing Company" and "Boeing" -> "boeing").
+ */
+export function companyKey(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  while (words.length > 1 && /^the$/i.test(words[0] ?? '')) words.shift();
+  while (words.length > 1 && isLegalSuffix((words[words.length - 1] ?? '').replace(/^,/, ''))) words.pop();
+  return compactForm(words.join(' '));
+}
+
+/** Academic and courtesy titles dropped from a person's name. */
+const PERSON_TITLES = /^(?:dr|prof|professor|mr|mrs|ms|miss|mx|sir|dame|herr|frau|mme|mlle|m|dipl(?:\.-?ing)?|ing|mag|rer|nat|med|phil)\.?$/i;
+const PERSON_SUFFIXES = /^(?:phd|ph\.d\.?|md|m\.d\.?|mba|msc|m\.sc\.?|bsc|b\.sc\.?|ma|ba|jr\.?|sr\.?|ii|iii|iv|esq\.?|cpa|shrm-cp|shrm-scp|phr|sphr)$/i;
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'le', 'la', 'bin', 'al', 'ter', 'du', 'dos', 'das']);
+/** Most words in a person's name (particles included). */
+const MAX_NAME_WORDS = 5;
+
+/** Removes academic and courtesy titles and degree suffixes: "Dr. Jane Roe, PhD" -> "Jane Roe". */
+export function stripPersonTitles(name: string): string {
+  const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  while (words.length > 1 && PERSON_TITLES.test(words[0] ?? '')) words.shift();
+  while (words.length > 1 && PERSON_SUFFIXES.test(words[words.length - 1] ?? '')) words.pop();
+  return words.join(' ');
+}
+
+/**
+ * True when a label reads as a person's name: one to five words, each capitalised (particles
+ * allowed), an initial allowed, no team, company or title words, no digits.
+ */
+export function looksLikePersonName(label: string, options: { allowSingleWord?: boolean } = {}): boolean {
+  const name = stripPersonTitles(label.trim());
+  if (!name || /[\d@&/|:;!?()]/.test(name)) return false;
+  const words = name.split(/\s+/);
+  if (words.length > MAX_NAME_WORDS) return false;
+  if (words.length === 1 && !options.allowSingleWord) return false;
+  let capitalised = 0;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (NAME_PARTICLES.has(lower)) continue;
+    if (isTeamWord(lower) || isCompanyWord(lower) || isRoleNoun(lower) || NOT_COMPANY_SET.has(lower)) return false;
+    if (!/^\p{Lu}[\p{L}\p{M}'’\-.]*$/u.test(word)) return false;
+    if (/^\p{Lu}{3,}$/u.test(word)) return false; // acronyms such as "IBM" are not names
+    capitalised += 1;
+  }
+  return capitalised > 0;
+}

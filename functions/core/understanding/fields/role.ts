@@ -1,0 +1,187 @@
+/**
+ * Finds the role title exactly as the mail writes it: after "application for (the)", "position
+ * of", "au poste de", "Bewerbung als", before "position" / "role" / "opening", or as a segment of
+ * the subject. Requisition numbers, the company's name in front and trailing punctuation are
+ * removed; seniority words, commas inside the title, dashes, parentheticals and gender tags stay.
+ */
+import { PATTERNS, WORDS } from '../phrases/index.js';
+import { containsRoleNoun, isNeverCompany } from './lexicon.js';
+import { findAllRuns, readRun, type RunOptions } from './runs.js';
+import { compactForm, escapeRegExp } from './text-tools.js';
+
+/** Weights per source. */
+const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, lowercase: 1 } as const;
+/** Most words in a role title. */
+const MAX_ROLE_WORDS = 18;
+/** Confidence model. */
+const CONFIDENCE_ONE_SOURCE = 0.6;
+const CONFIDENCE_AGREEING = 0.85;
+const CONFIDENCE_ROLE_NOUN_BONUS = 0.08;
+const CONFIDENCE_NONE = 0.5;
+const CONFIDENCE_MAX = 0.95;
+
+/** Words after a title that mark it as one ("Software Engineer role"). */
+const FOLLOWERS = [
+  'position', 'role', 'opening', 'opportunity', 'vacancy', 'job', 'candidate', 'code challenge', 'coding challenge',
+  'challenge', 'assessment', 'test', 'requisition', 'req', 'posting', 'internship program', 'stelle', 'poste',
+];
+const FOLLOWER_PATTERN = new RegExp(`^[ \\t]*(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+const TRAILING_FOLLOWER = new RegExp(`\\s+(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})$`, 'iu');
+
+/** Lower-case words that end a title in lower-case mode (French, German, lower-case English). */
+const LOWERCASE_STOPS = new Set([
+  'et', 'pour', 'chez', 'au', 'aux', 'à', 'dans', 'avec', 'und', 'bei', 'der', 'die', 'das', 'im', 'an', 'mit', 'zum', 'zur',
+  'and', 'at', 'with', 'for', 'you', 'we', 'in', 'on', 'to', 'that', 'which', 'has', 'have', 'is', 'was', 'will', 'but',
+  'sowie', 'ihr', 'ihre', 'unsere', 'de', 'sur',
+]);
+
+const TITLE_RUN: RunOptions = { allowCommas: true, allowDashes: true, allowParentheses: true, maxWords: MAX_ROLE_WORDS };
+const TITLE_RUN_LOWERCASE: RunOptions = { ...TITLE_RUN, allowLowercase: true, stopWords: LOWERCASE_STOPS, maxWords: 6 };
+
+/** Introducers after which French and German titles run on in lower case. */
+const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e']|bewerbung als|stelle als|position als|tätigkeit als|als)\s*$/i;
+
+/** Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521". */
+const REQUISITION_PATTERNS: readonly RegExp[] = [
+  /\s*[([]\s*(?:job|req(?:uisition)?|ref(?:erence)?|posting|position)?\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\s*[)\]]/gi,
+  /[\s,;–—-]*\b(?:job|req(?:uisition)?|ref(?:erence)?|posting)\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\b/gi,
+  /[\s,;–—-]*\b(?:R|JR|REQ|JOB)[-_]?\d{3,12}\b/g,
+  /[\s,;–—-]*#\s?\d{2,12}\b/g,
+  /[\s,;]+\d{4}-\d{3,12}$/g,
+  /[\s,;–—-]+\d{5,12}$/g,
+];
+
+/** Leading words that are not part of a title. */
+const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|fwd?|aw|wg|tr)\b[:\s]+/i;
+
+/** Subject phrases that carry no title ("Your application", "Update on"). */
+const SUBJECT_NOISE = /^(?:re|fwd?|aw|wg|tr)\s*:\s*|^(?:(?:regarding|update on|update|status of|re)\s+)?(?:your|the|my)?\s*(?:job\s+)?application\s*(?:status|update|received)?\s*(?:for|to|as|:)?\s*(?:the\s+)?|^application received for\s+|^votre candidature\s*(?:au poste de|pour le poste de)?\s*|^(?:rückmeldung zu )?ihre(?:r)? bewerbung\s*(?:als|für)?\s*/i;
+
+interface RoleCandidate {
+  role: string;
+  weight: number;
+  source: 'subject' | 'body';
+}
+
+/** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
+export function cleanRole(raw: string, company: string | null): string | null {
+  let role = raw.replace(/\s+/g, ' ').trim();
+  const possessive = role.lastIndexOf("'s ");
+  const curlyPossessive = role.lastIndexOf('’s ');
+  const cut = Math.max(possessive, curlyPossessive);
+  if (cut >= 0 && containsRoleNoun(role.slice(cut + 3))) role = role.slice(cut + 3);
+  for (const pattern of REQUISITION_PATTERNS) role = role.replace(pattern, '');
+  role = role.replace(/\s*,?\s+(?:at|with|bei|chez)\s+.*$/i, (match) => (containsRoleNoun(match) ? match : ''));
+  role = role.replace(TRAILING_FOLLOWER, '');
+  for (let pass = 0; pass < 2; pass += 1) role = role.replace(LEADING_NOISE, '');
+  if (company) {
+    const companyPrefix = new RegExp(`^(?:the\\s+)?${escapeRegExp(company).replace(/\\s+|\s+/g, '\\s+')}(?:['’]s)?\\s*[-–—:|]?\\s+`, 'i');
+    const stripped = role.replace(companyPrefix, '');
+    if (stripped !== role && containsRoleNoun(stripped)) role = stripped;
+  }
+  role = role.replace(/[\s,.;:!?]+$/, '').replace(/^[\s,.;:!?–—-]+/, '').trim();
+  if (!role || role.split(/\s+/).length > MAX_ROLE_WORDS || isNeverCompany(role)) return null;
+  if (company && compactForm(role) === compactForm(company)) return null;
+  return role;
+}
+
+function compileIntroducers(introducers: readonly string[]): RegExp {
+  const body = [...introducers]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.split(/\s+/).map(escapeRegExp).join('\\s+'))
+    .join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})[ \\t]+`, 'giu');
+}
+
+const INTRODUCERS = compileIntroducers(WORDS.roleIntroducers);
+/** "for the state policy director position": a lower-case title framed by an article and a follower. */
+const LOWERCASE_ENGLISH = /(?<![\p{L}])(?:for|of|as|in) the ((?:[\p{Ll}-]{2,30} ){0,5}[\p{Ll}-]{2,30}) (?:position|role|opening|vacancy)(?![\p{L}])/gu;
+
+function fromIntroducers(text: string, source: 'subject' | 'body', weight: number, company: string | null, out: RoleCandidate[]): void {
+  INTRODUCERS.lastIndex = 0;
+  for (let match = INTRODUCERS.exec(text); match !== null; match = INTRODUCERS.exec(text)) {
+    const start = match.index + match[0].length;
+    const lowercase = LOWERCASE_INTRODUCERS.test(match[0]);
+    const run = readRun(text, start, lowercase ? TITLE_RUN_LOWERCASE : TITLE_RUN);
+    if (!run) continue;
+    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40)) || TRAILING_FOLLOWER.test(run.text);
+    const role = cleanRole(run.text, company);
+    if (role && (containsRoleNoun(role) || followed)) out.push({ role, weight: weight + (followed ? 1 : 0), source });
+  }
+}
+
+function fromFollowers(text: string, source: 'subject' | 'body', company: string | null, out: RoleCandidate[]): void {
+  for (const run of findAllRuns(text, TITLE_RUN)) {
+    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40));
+    const trailing = TRAILING_FOLLOWER.test(run.text);
+    if (!followed && !trailing) continue;
+    const role = cleanRole(run.text, company);
+    if (role && role.split(/\s+/).length <= MAX_ROLE_WORDS && (containsRoleNoun(role) || followed)) {
+      out.push({ role, weight: WEIGHT.follower, source });
+    }
+  }
+  LOWERCASE_ENGLISH.lastIndex = 0;
+  for (let match = LOWERCASE_ENGLISH.exec(text); match !== null; match = LOWERCASE_ENGLISH.exec(text)) {
+    const role = cleanRole(match[1] ?? '', company);
+    if (role && containsRoleNoun(role)) out.push({ role, weight: WEIGHT.lowercase, source });
+  }
+}
+
+function fromSubjectSegments(subject: string, company: string | null, out: RoleCandidate[]): void {
+  const segments = subject.split(/\s+[-–—|]\s+|:\s+|!\s+/);
+  for (const segment of segments) {
+    let text = segment.trim();
+    for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
+    text = text.replace(/^\((.*)\)$/, '$1');
+    const role = cleanRole(text, company);
+    if (role && containsRoleNoun(role) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
+    PATTERNS.greetings.lastIndex = 0;
+  }
+}
+
+/** The role found and its confidence. */
+export interface RoleResult {
+  role: string | null;
+  confidence: number;
+}
+
+/** Chooses the role title from subject and body. */
+export function extractRole(subject: string, body: string, company: string | null): RoleResult {
+  const candidates: RoleCandidate[] = [];
+  fromIntroducers(subject, 'subject', WEIGHT.subjectIntroducer, company, candidates);
+  fromFollowers(subject, 'subject', company, candidates);
+  fromSubjectSegments(subject, company, candidates);
+  fromIntroducers(body, 'body', WEIGHT.introducer, company, candidates);
+  fromFollowers(body, 'body', company, candidates);
+  if (candidates.length === 0) return { role: null, confidence: CONFIDENCE_NONE };
+
+  // Group spellings: same compact form, or one title contained in another.
+  const groups: { members: RoleCandidate[]; weight: number; sources: Set<string> }[] = [];
+  for (const candidate of candidates) {
+    const key = compactForm(candidate.role);
+    const group = groups.find((existing) =>
+      existing.members.some((member) => {
+        const other = compactForm(member.role);
+        return other === key || other.includes(key) || key.includes(other);
+      }),
+    );
+    if (group) {
+      group.members.push(candidate);
+      group.weight += candidate.weight;
+      group.sources.add(candidate.source);
+    } else {
+      groups.push({ members: [candidate], weight: candidate.weight, sources: new Set([candidate.source]) });
+    }
+  }
+  groups.sort((a, b) => b.weight - a.weight);
+  const best = groups[0];
+  if (!best) return { role: null, confidence: CONFIDENCE_NONE };
+  const forms = new Map<string, number>();
+  for (const member of best.members) forms.set(member.role, (forms.get(member.role) ?? 0) + member.weight);
+  const ranked = [...forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  const role = ranked[0]?.[0] ?? null;
+  const agreeing = best.sources.size > 1 || best.members.length > 1;
+  let confidence = agreeing ? CONFIDENCE_AGREEING : CONFIDENCE_ONE_SOURCE;
+  if (role && containsRoleNoun(role)) confidence += CONFIDENCE_ROLE_NOUN_BONUS;
+  return { role, confidence: Math.min(CONFIDENCE_MAX, Number(confidence.toFixed(2))) };
+}

@@ -1,0 +1,160 @@
+/**
+ * Small, linear-time text helpers shared by the field extractors. Every regular expression
+ * here has bounded repetition so hostile input cannot trigger catastrophic backtracking.
+ */
+
+/** Longest text the extractors look at; longer bodies keep their head and their tail (the signature). */
+export const MAX_SCAN_CHARS = 60_000;
+/** How much of the end of an over-long body is kept, so the signature survives truncation. */
+export const TAIL_SCAN_CHARS = 6_000;
+/** Longest quote taken from a mail into a signal. */
+export const MAX_QUOTE_CHARS = 140;
+/** Longest line considered as a header-like line (names, titles, companies). */
+export const MAX_NAME_LINE_CHARS = 80;
+
+/** Cuts an over-long text down to its head and tail; short texts are returned unchanged. */
+export function limitText(text: string): string {
+  if (text.length <= MAX_SCAN_CHARS) return text;
+  return `${text.slice(0, MAX_SCAN_CHARS - TAIL_SCAN_CHARS)}\n\n${text.slice(text.length - TAIL_SCAN_CHARS)}`;
+}
+
+/** Normalises line endings, non-breaking and zero-width spaces, and trailing blanks on each line. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[ \t]+$/gm, '');
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes diacritics: "Pokémon" -> "Pokemon". German umlauts fold to the base letter. */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * Letters and digits only, lower case, diacritics folded: the form in which a domain label
+ * ("wholefoods") and a name in the text ("Whole Foods") can be compared.
+ */
+export function compactForm(text: string): string {
+  return foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The German transliteration of umlauts as domains write them ("Fröhlich" -> "froehlich"). */
+export function compactFormTransliterated(text: string): string {
+  const transliterated = text
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae')
+    .replace(/Ö/g, 'Oe')
+    .replace(/Ü/g, 'Ue')
+    .replace(/ß/g, 'ss');
+  return compactForm(transliterated);
+}
+
+/** Splits text into non-empty trimmed lines. */
+export function nonEmptyLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** A sentence of the text with its start offset. */
+export interface Sentence {
+  text: string;
+  start: number;
+}
+
+/** Longest sentence kept whole; longer runs are cut so one pathological "sentence" stays cheap. */
+const MAX_SENTENCE_CHARS = 1_200;
+
+/**
+ * Splits text into sentences at ".", "!", "?" followed by whitespace, and at blank lines or
+ * single line breaks that end a line without punctuation (lists, signatures).
+ */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  const boundary = /[.!?](?=\s)|\n\s*\n|\n(?=\s*[*\-•·]\s)|:\s*\n/g;
+  let start = 0;
+  const push = (end: number): void => {
+    let from = start;
+    while (from < end) {
+      const to = Math.min(end, from + MAX_SENTENCE_CHARS);
+      const slice = text.slice(from, to);
+      const trimmed = slice.trim();
+      if (trimmed.length > 0) sentences.push({ text: trimmed, start: from + slice.indexOf(trimmed) });
+      from = to;
+    }
+  };
+  for (let match = boundary.exec(text); match !== null; match = boundary.exec(text)) {
+    const end = match.index + match[0].length;
+    push(end);
+    start = end;
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** Cuts a quote to at most MAX_QUOTE_CHARS on a word boundary and strips dangling punctuation. */
+export function capQuote(text: string): string {
+  let quote = collapseSpaces(text);
+  if (quote.length > MAX_QUOTE_CHARS) {
+    const cut = quote.slice(0, MAX_QUOTE_CHARS);
+    const lastSpace = cut.lastIndexOf(' ');
+    quote = `${cut.slice(0, lastSpace > MAX_QUOTE_CHARS / 2 ? lastSpace : MAX_QUOTE_CHARS)}…`;
+  }
+  return quote.replace(/^[\s,;:–—-]+/, '').replace(/[\s,;:–—-]+$/, '');
+}
+
+/** An email address: a local part, "@", and a dotted domain. Bare domains and "Careers@Boeing" do not match. */
+export const EMAIL_PATTERN = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
+
+/** Finds every email address in a text, with its offset. */
+export function findEmailAddresses(text: string): { address: string; index: number }[] {
+  const found: { address: string; index: number }[] = [];
+  for (const match of text.matchAll(EMAIL_PATTERN)) {
+    found.push({ address: match[0].replace(/\.+$/, ''), index: match.index ?? 0 });
+  }
+  return found;
+}
+
+/** Lower-case, trimmed address, or null. */
+export function normaliseAddress(address: string | null | undefined): string | null {
+  if (!address) return null;
+  const trimmed = address.trim().toLowerCase();
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/** The local part and domain of an address. */
+export function splitAddress(address: string): { local: string; domain: string } {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? { local: address, domain: '' } : { local: address.slice(0, at), domain: address.slice(at + 1) };
+}
+
+/** Second-level public suffixes under which the organisation's name is the third label. */
+const TWO_LEVEL_SUFFIXES = new Set([
+  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk',
+  'com.au', 'net.au', 'org.au', 'co.nz', 'co.za', 'co.in', 'co.jp', 'co.kr', 'com.br', 'com.mx',
+  'com.ar', 'com.cn', 'com.hk', 'com.sg', 'com.tr', 'co.il', 'com.pl', 'co.at',
+]);
+
+/** The organisation's label of a domain: "recruiting.duolingo.com" -> "duolingo", "x.co.uk" -> "x". */
+export function organisationLabel(domain: string): string {
+  const labels = domain.toLowerCase().split('.').filter(Boolean);
+  if (labels.length < 2) return labels[0] ?? '';
+  const lastTwo = labels.slice(-2).join('.');
+  if (TWO_LEVEL_SUFFIXES.has(lastTwo) && labels.length >= 3) return labels[labels.length - 3] ?? '';
+  return labels[labels.length - 2] ?? '';
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

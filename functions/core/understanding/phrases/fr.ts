@@ -1,0 +1,53 @@
+import type { PhraseSet } from './phrase-set.js';
+
+/** French phrases. Syntax: see phrase-set.ts. */
+export const FRENCH: PhraseSet = {
+  language: 'fr',
+  rejectionStrong: [
+    'ne {donnerons|pouvons donner|pourrons donner|pouvons pas donner} pas suite',
+    'pas donner suite',
+    'ne pas donner une suite favorable',
+    'pas {pu |}{retenir|retenu|être retenue|être retenu}',
+    'n\'a pas été retenue',
+    'n\'avez pas été {retenu|retenue|sélectionné|sélectionnée}',
+    '{avons|a} {retenu|choisi} {un autre|une autre|d\'autres} {candidat~|profil~}',
+    'regret~ de vous {informer|annoncer}',
+    'poste {a été|est} {pourvu|fermé|clôturé}',
+    'n\'est plus {disponible|ouvert}',
+    'pas en mesure de {donner suite|vous proposer}',
+    'réponse négative',
+    'ne correspond pas',
+  ],
+  rejectionWeak: ['malheureusement', 'regret', 'nous sommes désolés', 'après {une |}étude attentive'],
+  confirmation: [
+    '{avons bien reçu|accusons réception de} votre candidature',
+    'votre candidature a bien été {reçue|enregistrée}',
+    'étudier votre candidature',
+    'accusé de réception',
+  ],
+  interview: ['entretien', 'vous rencontrer', 'vous inviter'],
+  offer: ['proposition {d\'embauche|de contrat}', 'avons le plaisir de vous {proposer|offrir|annoncer}', 'bienvenue dans l\'équipe'],
+  autoReply: ['réponse automatique', 'absent du bureau', 'je suis absent~'],
+  conditionals: ['si', 'au cas où', 'dans le cas où', 'sinon'],
+  reasons: ['{plus d\'|davantage d\'}expérience', 'adéquation avec', 'correspondant davantage'],
+  compliments: ['qualité de votre {parcours|profil|candidature}', 'impressionné~'],
+  reapply: ['{postuler|candidater} {à nouveau|de nouveau}', 'futures {offres|opportunités}'],
+  stayInTouch: [
+    'nous conservons votre {candidature|cv}',
+    'conserver votre {candidature|cv}',
+    'revenir vers vous',
+    'vivier',
+    'rester en contact',
+  ],
+  feedbackOffered: ['retour sur votre', 'vous faire un retour'],
+  feedbackRefused: [],
+  greetings: ['bonjour', 'madame', 'monsieur', 'cher', 'chère', 'madame, monsieur'],
+  closings: [
+    'cordialement', 'bien cordialement', 'sincères salutations', 'bien à vous', 'meilleures salutations',
+    'salutations distinguées', 'très cordialement',
+  ],
+  teamWords: ['équipe', "l'équipe", 'recrutement', 'ressources', 'humaines', 'rh', 'service', 'le', 'la', 'les', 'des'],
+  companyIntroducers: ['portez à', 'intérêt pour', 'au sein de', 'chez', 'rejoindre'],
+  roleIntroducers: ['au poste de', 'pour le poste de', 'poste de', 'candidature au poste de', 'candidature pour le poste de'],
+  roleFollowers: [],
+};

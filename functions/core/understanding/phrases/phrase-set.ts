@@ -1,0 +1,147 @@
+/**
+ * The shape of one language's phrase data, and the compiler that turns the phrase syntax into
+ * regular expressions.
+ *
+ * Phrase syntax (case-insensitive, matched on whole words):
+ * - words separated by spaces match any run of whitespace, line breaks included;
+ * - an apostrophe matches both ' and ’;
+ * - `*` matches a gap of up to four words inside the same sentence;
+ * - `{a|b c}` matches one of the alternatives (each may hold several words); an alternative
+ *   ending in a space is followed by whitespace, and an empty alternative makes the group
+ *   optional: `{be |}moving` matches "moving" and "be moving";
+ * - a trailing `~` on a word lets the word continue ("regret~" matches "regrets", "regretfully").
+ */
+
+/** The phrases of one language. Every list is plain data: add a line to extend it. */
+export interface PhraseSet {
+  /** ISO 639-1 code. */
+  language: string;
+  /** Phrases that on their own end the application. */
+  rejectionStrong: readonly string[];
+  /** Phrases that lean towards a rejection but need company (e.g. "unfortunately"). */
+  rejectionWeak: readonly string[];
+  /** Application received / under review. */
+  confirmation: readonly string[];
+  /** Invitation to an interview, a call or an assessment. */
+  interview: readonly string[];
+  /** A job offer. */
+  offer: readonly string[];
+  /** Out-of-office and other automatic replies. */
+  autoReply: readonly string[];
+  /** Words opening a conditional or hypothetical clause: rejection words inside it do not count. */
+  conditionals: readonly string[];
+  /** The reason given for the decision; the quote runs from the match to the end of the clause. */
+  reasons: readonly string[];
+  /** Compliments to the candidate. */
+  compliments: readonly string[];
+  /** Invitations to apply again. */
+  reapply: readonly string[];
+  /** Stay in touch, keep the CV on file, talent pool. */
+  stayInTouch: readonly string[];
+  /** Feedback offered or available on request. */
+  feedbackOffered: readonly string[];
+  /** Feedback explicitly refused ("unable to provide individual feedback"). */
+  feedbackRefused: readonly string[];
+  /** Words that open a greeting line ("Dear", "Hallo"). */
+  greetings: readonly string[];
+  /** Complimentary closings that precede a signature ("Best regards"). */
+  closings: readonly string[];
+  /** Words that mark a team, department or function rather than a person or a company. */
+  teamWords: readonly string[];
+  /** Words that introduce the employer before its name ("interest in", "the team at"). */
+  companyIntroducers: readonly string[];
+  /** Words that introduce a role title before it ("position of", "application for the"). */
+  roleIntroducers: readonly string[];
+  /** Words that follow a role title ("position", "role"). */
+  roleFollowers: readonly string[];
+}
+
+/** Most words a `*` gap spans. */
+const GAP_MAX_WORDS = 4;
+/** Most letters a `~` continuation adds. */
+const CONTINUATION_MAX_LETTERS = 12;
+
+const WORD_GAP = `(?:[^\\s.!?]{1,40}\\s+){0,${GAP_MAX_WORDS}}`;
+
+function escapeLiteral(text: string): string {
+  return text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/['’]/g, "['’]");
+}
+
+function compileWord(word: string): string {
+  if (word.endsWith('~')) return `${escapeLiteral(word.slice(0, -1))}\\p{L}{0,${CONTINUATION_MAX_LETTERS}}`;
+  return escapeLiteral(word);
+}
+
+/** Splits at spaces that are not inside `{...}`. */
+function splitTokens(phrase: string): string[] {
+  const tokens: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of phrase.trim()) {
+    if (char === '{') depth += 1;
+    if (char === '}') depth = Math.max(0, depth - 1);
+    if (/\s/.test(char) && depth === 0) {
+      if (current) tokens.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+function compileToken(token: string): string {
+  if (!token.includes('{')) return compileWord(token);
+  let out = '';
+  let index = 0;
+  while (index < token.length) {
+    const open = token.indexOf('{', index);
+    if (open < 0) {
+      out += compileWord(token.slice(index));
+      break;
+    }
+    if (open > index) out += escapeLiteral(token.slice(index, open));
+    const close = token.indexOf('}', open);
+    const inner = close < 0 ? token.slice(open + 1) : token.slice(open + 1, close);
+    out += `(?:${inner.split('|').map((alternative) => compileAlternative(alternative)).join('|')})`;
+    index = close < 0 ? token.length : close + 1;
+  }
+  return out;
+}
+
+/** An alternative inside `{...}`; a leading or trailing space becomes whitespace, an empty one makes the group optional. */
+function compileAlternative(alternative: string): string {
+  if (alternative.trim() === '') return '';
+  const lead = /^\s/.test(alternative) ? '\\s+' : '';
+  const trail = /\s$/.test(alternative) ? '\\s+' : '';
+  return `${lead}${compileSequence(alternative)}${trail}`;
+}
+
+function compileSequence(phrase: string): string {
+  const tokens = splitTokens(phrase);
+  let out = '';
+  tokens.forEach((token, position) => {
+    if (token === '*') {
+      out += WORD_GAP;
+      return;
+    }
+    out += compileToken(token);
+    if (position < tokens.length - 1) out += '\\s+';
+  });
+  return out;
+}
+
+/** Compiles one phrase to its regular-expression source (no flags, no word boundaries). */
+export function compilePhraseSource(phrase: string): string {
+  return compileSequence(phrase);
+}
+
+/** Compiles a list of phrases into one global, case-insensitive, Unicode RegExp on whole words. */
+export function compilePhrases(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) return /(?!)/gu;
+  const body = phrases.map((phrase) => compileSequence(phrase)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+}
