@@ -64,7 +64,7 @@ export function extractFields(original: OriginalMessage, options: ExtractFieldsO
     body,
     signatureLines: signature.lines,
     platform,
-    personNames: [...greetingNames, ...(provisionalName.name ? [provisionalName.name] : []), ...original.to.map((box) => box.name ?? '')].filter(Boolean),
+    personNames: [...greetingNames, ...(provisionalName.name?.includes(' ') ? [provisionalName.name] : []), ...original.to.map((box) => box.name ?? '')].filter(Boolean),
   });
   const contactName = extractContactName(contactInput, company.company ? [company.company] : []);
   const role = extractRole(subject, body, company.company);

@@ -11,7 +11,7 @@ import { COMPANY_WORDS } from '../phrases/name-words.js';
 import {
   companyKey,
   containsRoleNoun,
-  isCompanyWord,
+  looksLikeJobTitle,
   isLegalSuffix,
   isNeverCompany,
   isTeamWord,
@@ -116,7 +116,7 @@ export function companyFromLabel(label: string): string | null {
   }
   const result = words.join(' ').replace(/[,:;!]+$/, '').replace(/^[-–—|,\s]+/, '').trim();
   if (!result || isNeverCompany(result) || isPlatformName(result)) return null;
-  if (containsRoleNoun(result) && !words.some((word) => isCompanyWord(word))) return null;
+  if (looksLikeJobTitle(result)) return null;
   return result;
 }
 
@@ -144,7 +144,7 @@ function cleanRun(run: string): string | null {
   if (words[0] === 'The' && words.length === 1) return null;
   const text = words.slice(0, MAX_COMPANY_WORDS).join(' ').replace(/['’]s$/, '').replace(/[,:;!]+$/, '').trim();
   if (!text || isNeverCompany(text) || isPlatformName(text)) return null;
-  if (containsRoleNoun(text) && !words.some(isCompanyWord)) return null;
+  if (looksLikeJobTitle(text)) return null;
   return text;
 }
 
@@ -166,6 +166,7 @@ function candidatesAfter(pattern: RegExp, text: string, weight: number, source: 
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const run = readRun(text, match.index + match[0].length, RUN_OPTIONS);
+    pattern.lastIndex = match.index + 1;
     if (!run) continue;
     const name = cleanRun(legalSuffixExtended(text, run));
     if (name) out.push({ name, weight, source, asWritten: true });

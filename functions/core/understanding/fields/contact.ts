@@ -7,7 +7,7 @@
 import type { Mailbox } from '../types.js';
 import type { PlatformSender } from '../ats-senders.js';
 import { PATTERNS } from '../phrases/index.js';
-import { isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
+import { companyKey, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
 
 /** How many lines after a closing belong to the signature. */
@@ -133,9 +133,10 @@ export function extractContactName(input: ContactInput, companyHints: readonly s
     [...input.greetingNames, ...input.to.map((box) => box.name ?? ''), ...companyHints].map((name) => compactForm(name)).filter(Boolean),
   );
   const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
+  const companyKeys = new Set(companyHints.map((hint) => companyKey(hint)).filter(Boolean));
   const isExcluded = (name: string): boolean => {
     const compact = compactForm(name);
-    return excluded.has(compact) || (senderLabel.length > 0 && compact === senderLabel);
+    return excluded.has(compact) || companyKeys.has(companyKey(name)) || (senderLabel.length > 0 && compact === senderLabel);
   };
   const fromIsOwner = input.from.address !== null && input.ownerAddresses.has(input.from.address.toLowerCase());
   const displayName = !fromIsOwner && input.from.name ? stripPersonTitles(input.from.name.replace(/["']/g, '').trim()) : null;
@@ -145,7 +146,7 @@ export function extractContactName(input: ContactInput, companyHints: readonly s
   let teamSigned = false;
   for (const line of signedCandidates) {
     const part = stripPersonTitles(firstPart(line));
-    if (!part || isExcluded(part)) continue;
+    if (!part || isExcluded(part) || wordsOf(line).some((word) => isLegalSuffix(word))) continue;
     if (looksLikePersonName(part)) return { name: part, confidence: CONFIDENCE.signedName, teamSigned: false };
     if (looksLikePersonName(part, { allowSingleWord: true })) {
       if (displayIsPerson && displayName && displayName.toLowerCase().startsWith(part.toLowerCase())) {

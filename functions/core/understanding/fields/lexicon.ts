@@ -56,7 +56,20 @@ export function isTeamLabel(text: string): boolean {
 /** True when a word is typical of company names ("Industries", "GmbH", "Health"). */
 export function isCompanyWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/\.$/, '');
-  return COMPANY_WORD_SET.has(lower) || LEGAL_SET.has(lower);
+  if (LEGAL_SET.has(lower)) return true;
+  return COMPANY_WORD_SET.has(lower) && !isRoleNoun(lower);
+}
+
+/**
+ * True when a phrase reads as a job title rather than an organisation: it ends with a title
+ * noun ("Software Engineer", "VP of Engineering"), or holds one and no company word.
+ */
+export function looksLikeJobTitle(text: string): boolean {
+  const words = wordsOf(text).filter((word) => !isLegalSuffix(word));
+  const last = words[words.length - 1];
+  if (!last) return false;
+  if (isRoleNoun(last)) return true;
+  return words.some(isRoleNoun) && !words.some(isCompanyWord);
 }
 
 /** True when a word is a legal-form suffix. */

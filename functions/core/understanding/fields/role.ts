@@ -23,7 +23,7 @@ const CONFIDENCE_MAX = 0.95;
 /** Words after a title that mark it as one ("Software Engineer role"). */
 const FOLLOWERS = [
   'position', 'role', 'opening', 'opportunity', 'vacancy', 'job', 'candidate', 'code challenge', 'coding challenge',
-  'challenge', 'assessment', 'test', 'requisition', 'req', 'posting', 'internship program', 'stelle', 'poste',
+  'assessment', 'requisition', 'req', 'posting', 'internship program', 'stelle', 'poste',
 ];
 const FOLLOWER_PATTERN = new RegExp(`^[ \\t]*(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 const TRAILING_FOLLOWER = new RegExp(`\\s+(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})$`, 'iu');
@@ -79,6 +79,9 @@ export function cleanRole(raw: string, company: string | null): string | null {
     const stripped = role.replace(companyPrefix, '');
     if (stripped !== role && containsRoleNoun(stripped)) role = stripped;
   }
+  const segments = role.split(/\s[-–—]\s/);
+  while (segments.length > 1 && !containsRoleNoun(segments[0] ?? '') && containsRoleNoun(segments.slice(1).join(' '))) segments.shift();
+  role = segments.join(role.includes(' – ') ? ' – ' : role.includes(' — ') ? ' — ' : ' - ');
   role = role.replace(/[\s,.;:!?]+$/, '').replace(/^[\s,.;:!?–—-]+/, '').trim();
   if (!role || role.split(/\s+/).length > MAX_ROLE_WORDS || isNeverCompany(role)) return null;
   if (company && compactForm(role) === compactForm(company)) return null;
@@ -101,12 +104,13 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
   INTRODUCERS.lastIndex = 0;
   for (let match = INTRODUCERS.exec(text); match !== null; match = INTRODUCERS.exec(text)) {
     const start = match.index + match[0].length;
+    INTRODUCERS.lastIndex = match.index + 1;
     const lowercase = LOWERCASE_INTRODUCERS.test(match[0]);
     const run = readRun(text, start, lowercase ? TITLE_RUN_LOWERCASE : TITLE_RUN);
     if (!run) continue;
     const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40)) || TRAILING_FOLLOWER.test(run.text);
     const role = cleanRole(run.text, company);
-    if (role && (containsRoleNoun(role) || followed)) out.push({ role, weight: weight + (followed ? 1 : 0), source });
+    if (role && (containsRoleNoun(role) || (followed && !lowercase))) out.push({ role, weight: weight + (followed ? 1 : 0), source });
   }
 }
 
@@ -116,7 +120,7 @@ function fromFollowers(text: string, source: 'subject' | 'body', company: string
     const trailing = TRAILING_FOLLOWER.test(run.text);
     if (!followed && !trailing) continue;
     const role = cleanRole(run.text, company);
-    if (role && role.split(/\s+/).length <= MAX_ROLE_WORDS && (containsRoleNoun(role) || followed)) {
+    if (role && role.split(/\s+/).length <= MAX_ROLE_WORDS && containsRoleNoun(role)) {
       out.push({ role, weight: WEIGHT.follower, source });
     }
   }

@@ -74,7 +74,7 @@ export function readRun(text: string, start: number, options: RunOptions = {}): 
     if (word) {
       let clean = word.replace(/['’]s$/u, (suffix) => suffix); // keep possessives; callers decide
       let endsSentence = false;
-      if (clean.endsWith('.') && !DOTTED_ABBREVIATIONS.test(clean) && !/^\p{Lu}\.$/u.test(clean)) {
+      if (clean.endsWith('.') && !DOTTED_ABBREVIATIONS.test(clean)) {
         clean = clean.replace(/\.+$/, '');
         endsSentence = true;
       }
