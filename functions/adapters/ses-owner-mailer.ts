@@ -40,6 +40,8 @@ export interface SesOwnerMailerOptions {
   client: SESClient;
   /** FROM_ADDRESS: a verified SES identity. */
   fromAddress: string;
+  /** Display name of the From header ("Not Today"); the address alone when unset. */
+  fromName?: string;
   /** The owner's primary address: the one and only recipient. */
   ownerAddress: string;
   /** The Date header's clock (the local stack can move time). Defaults to the system clock. */
@@ -67,6 +69,7 @@ export class SesOwnerMailer implements OwnerMailer {
 
   constructor(options: SesOwnerMailerOptions) {
     assertSingleLine('From', options.fromAddress);
+    assertSingleLine('From', options.fromName ?? '');
     assertSingleLine('To', options.ownerAddress);
     this.options = options;
   }
@@ -87,7 +90,7 @@ export class SesOwnerMailer implements OwnerMailer {
     }
   }
 
-  /** Builds the raw MIME message. Exported behaviour for tests through sendToOwner only. */
+  /** Builds the raw MIME message (multipart/alternative: text, then HTML). */
   private async buildMime(email: OwnerEmail): Promise<Buffer> {
     assertSingleLine('Subject', email.subject);
     const headers: Record<string, string> = {};
@@ -101,7 +104,9 @@ export class SesOwnerMailer implements OwnerMailer {
     }
     const newId = this.options.newId ?? randomUUID;
     const composer = new MailComposer({
-      from: this.options.fromAddress,
+      from: this.options.fromName
+        ? { name: this.options.fromName, address: this.options.fromAddress }
+        : this.options.fromAddress,
       to: this.options.ownerAddress,
       subject: email.subject,
       text: email.text,

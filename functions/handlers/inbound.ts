@@ -1,4 +1,90 @@
-/** Placeholder so the CDK app can be built while the inbound handler is written; replaced by the real one. */
-export async function handler(): Promise<never> {
-  throw new Error('inbound handler not implemented yet');
+/**
+ * inbound: the SES receipt rule's Lambda action (asynchronous; the rule's S3 action has stored
+ * the raw mail before). Validates the event, reads the raw mail at RAW_MAIL_PREFIX + messageId,
+ * runs the ingest use case, and logs the outcome.
+ *
+ * Error policy (asynchronous source):
+ * - an event that fails its schema, or a permanent error (AppError.permanent: mail too large,
+ *   raw mail missing, ...) is logged and acknowledged: retrying cannot help;
+ * - a transient or unknown error is rethrown: Lambda retries, then the on-failure destination
+ *   keeps the event;
+ * - when the function cannot be wired at all (bad configuration, secret unreadable) the error
+ *   is rethrown too, even a ConfigError: the event is fine, so it must reach the failure queue
+ *   and be redriven once the deployment is fixed, not be dropped.
+ */
+import type { Context } from 'aws-lambda';
+import { isPermanentError } from '../core/errors.js';
+import type { Log } from '../core/ports.js';
+import type { IngestResult } from '../core/use-cases/ingest-message.js';
+import { loadInboundHandlerDeps, type InboundHandlerDeps } from '../runtime/inbound-deps.js';
+import { createLog, getLogger, maskAddress } from '../runtime/logger.js';
+import { describeErrorForLog, errorCodeOf, logInvalidEvent } from './handler-support.js';
+import { receivedMailOf, sesReceiptEventSchema } from './ses-receipt-event.js';
+
+/** What one invocation did: ingest's result, or why nothing was ingested. */
+export type InboundOutcome =
+  | IngestResult
+  | { outcome: 'invalid-event' }
+  | { outcome: 'failed-permanently'; code: string };
+
+export interface InboundHandlerOptions {
+  /** The wiring, built once per cold start (tests pass fakes). */
+  loadDeps: () => Promise<InboundHandlerDeps>;
+  log: Log;
+}
+
+/** Makes the inbound handler around its dependencies (see the module comment). */
+export function createInboundHandler(options: InboundHandlerOptions): (event: unknown) => Promise<InboundOutcome> {
+  const { log } = options;
+  return async (event) => {
+    const parsed = sesReceiptEventSchema.safeParse(event);
+    if (!parsed.success) {
+      logInvalidEvent(log, 'inbound', parsed.error);
+      return { outcome: 'invalid-event' };
+    }
+    const mail = receivedMailOf(parsed.data);
+
+    let deps: InboundHandlerDeps;
+    try {
+      deps = await options.loadDeps();
+    } catch (error) {
+      log.error('inbound: cannot start; the event goes back for retry', describeErrorForLog(error));
+      throw error;
+    }
+
+    const rawMailKey = `${deps.rawMailPrefix}${mail.sesMessageId}`;
+    try {
+      const raw = await deps.readRawMail(rawMailKey);
+      const result = await deps.ingest({
+        raw,
+        rawMailKey,
+        envelopeFrom: mail.envelopeFrom === '' ? null : mail.envelopeFrom,
+        verdicts: mail.verdicts,
+      });
+      log.info('inbound handled', {
+        ...result,
+        sesMessageId: mail.sesMessageId,
+        envelopeFrom: maskAddress(mail.envelopeFrom),
+      });
+      return result;
+    } catch (error) {
+      if (isPermanentError(error)) {
+        log.warn('inbound: permanent error acknowledged; the raw mail stays in the bucket', {
+          ...describeErrorForLog(error),
+          rawMailKey,
+        });
+        return { outcome: 'failed-permanently', code: errorCodeOf(error) };
+      }
+      log.error('inbound: failed; rethrown for retry', { ...describeErrorForLog(error), rawMailKey });
+      throw error;
+    }
+  };
+}
+
+const handleInbound = createInboundHandler({ loadDeps: loadInboundHandlerDeps, log: createLog() });
+
+/** The Lambda entry point: the process-wide wiring, built on the first event of a cold start. */
+export async function handler(event: unknown, context?: Context): Promise<InboundOutcome> {
+  if (context) getLogger().addContext(context);
+  return handleInbound(event);
 }

@@ -20,13 +20,17 @@ export function getLogger(): Logger {
   return sharedLogger;
 }
 
-/** The Log port on top of a Powertools Logger (the process's logger by default). */
-export function createLog(logger: Logger = getLogger()): Log {
+/**
+ * The Log port on top of a Powertools Logger: the given one, else the process's logger,
+ * looked up at each call (so importing a handler builds no logger).
+ */
+export function createLog(logger?: Logger): Log {
+  const target = (): Logger => logger ?? getLogger();
   return {
-    debug: (message, extra) => (extra ? logger.debug(message, extra) : logger.debug(message)),
-    info: (message, extra) => (extra ? logger.info(message, extra) : logger.info(message)),
-    warn: (message, extra) => (extra ? logger.warn(message, extra) : logger.warn(message)),
-    error: (message, extra) => (extra ? logger.error(message, extra) : logger.error(message)),
+    debug: (message, extra) => (extra ? target().debug(message, extra) : target().debug(message)),
+    info: (message, extra) => (extra ? target().info(message, extra) : target().info(message)),
+    warn: (message, extra) => (extra ? target().warn(message, extra) : target().warn(message)),
+    error: (message, extra) => (extra ? target().error(message, extra) : target().error(message)),
   };
 }
 

@@ -9,7 +9,7 @@ import { ControllableClock } from '../../../functions/runtime/clock.js';
 import { startLocalSes, type LocalService, type StoredEmail } from '../../support/local-aws.js';
 
 const OWNER = 'sam.lee@mailbox.example';
-const FROM = 'Not Today <not-today@mail.sam-lee.example>';
+const FROM = 'not-today@mail.sam-lee.example';
 
 let ses: LocalService & { sentEmails(): Promise<StoredEmail[]> };
 let mailer: SesOwnerMailer;
@@ -19,6 +19,7 @@ beforeAll(async () => {
   mailer = new SesOwnerMailer({
     client: ses.clients.ses(),
     fromAddress: FROM,
+    fromName: 'Not Today',
     ownerAddress: OWNER,
     clock: new ControllableClock(new Date('2026-03-02T09:00:00.000Z')),
   });
@@ -51,7 +52,7 @@ describe('SesOwnerMailer', () => {
     expect(sent).toHaveLength(1);
     expect(result.messageId).toBe(sent[0]?.messageId);
     expect(sent[0]?.destination).toEqual({ to: [OWNER], cc: [], bcc: [] });
-    expect(sent[0]?.from).toContain('not-today@mail.sam-lee.example');
+    expect(sent[0]?.from).toBe('Not Today <not-today@mail.sam-lee.example>');
     expect(sent[0]?.body.text?.trim()).toBe('Your thank-you draft is ready.');
     expect(sent[0]?.body.html).toContain('<b>ready</b>');
   });

@@ -1,0 +1,120 @@
+/**
+ * The wiring shared by every handler: from the validated config to the ports the use cases
+ * take (repository, mailer, renderer, signer, clock, ids, log, owner settings). Each handler
+ * has its own small module on top (inbound-deps.ts, dispatch-deps.ts; actions uses
+ * `loadDeliverDeps`), so a handler's bundle holds only what it uses: nothing here imports the
+ * email-understanding code (mailparser), and S3 is only reached from inbound-deps.ts.
+ *
+ * Everything is built once per cold start (`memoizeAsync`) and reused by warm invocations. A
+ * build that fails (a throttled Secrets Manager read) is not remembered, so the next
+ * invocation tries again.
+ */
+import { DynamoContactRepository } from '../adapters/dynamo-contact-repository.js';
+import { SecretsSigningKeys } from '../adapters/secrets-signing-keys.js';
+import { SesOwnerMailer } from '../adapters/ses-owner-mailer.js';
+import { parseSigningKeys, type SigningKeys } from '../adapters/signing-keys.js';
+import { createLinkSigner } from '../core/links/link-signer.js';
+import { parseCadenceSpec } from '../core/plan/plan-rules.js';
+import type { Clock, LinkSigner, OwnerSettings } from '../core/ports.js';
+import { createPromptRenderer, type NotTodayRenderer } from '../core/rendering/create-prompt-renderer.js';
+import type { DeliverDeps } from '../core/use-cases/use-case-deps.js';
+import { buildDynamoClient, buildSecretsClient, buildSesClient } from './clients.js';
+import { runtimeClock } from './clock.js';
+import { loadConfig, type Config } from './config.js';
+import { randomIds } from './ids.js';
+import { loadTemplates } from './load-templates.js';
+import { createLog } from './logger.js';
+
+/** The display name of every email Not Today sends. */
+export const FROM_DISPLAY_NAME = 'Not Today';
+
+/**
+ * Wraps an async builder so it runs once; concurrent callers share the same promise. A
+ * rejected build is forgotten, so the next call builds again.
+ */
+export function memoizeAsync<T>(build: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= build().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/** The owner and their preferences, from config (the cadence was validated with it). */
+export function ownerSettingsOf(config: Config): OwnerSettings {
+  return {
+    ownerId: config.OWNER_ID,
+    addresses: config.OWNER_ADDRESSES,
+    name: config.OWNER_NAME,
+    timeZone: config.TIME_ZONE,
+    sendHour: config.SEND_HOUR,
+    inboundAddress: config.INBOUND_ADDRESS,
+    actionsBaseUrl: config.ACTIONS_BASE_URL.replace(/\/+$/, ''),
+    cadence: parseCadenceSpec(config.CADENCE),
+  };
+}
+
+/** The table, through the one DynamoDB client of this cold start. */
+export function buildRepository(config: Config): DynamoContactRepository {
+  return new DynamoContactRepository({ client: buildDynamoClient(config), tableName: config.TABLE_NAME });
+}
+
+/** The mailer that writes to the owner's primary address, and only to it. */
+export function buildOwnerMailer(config: Config, clock: Clock = runtimeClock): SesOwnerMailer {
+  const [ownerAddress] = config.OWNER_ADDRESSES;
+  // OWNER_ADDRESSES is validated to hold at least one address.
+  return new SesOwnerMailer({
+    client: buildSesClient(config),
+    fromAddress: config.FROM_ADDRESS,
+    fromName: FROM_DISPLAY_NAME,
+    ownerAddress: ownerAddress!,
+    clock,
+  });
+}
+
+/** The signing keys: SIGNING_KEYS when set (local), else the Secrets Manager secret (AWS). */
+export async function loadSigningKeys(config: Config): Promise<SigningKeys> {
+  if (config.SIGNING_KEYS) return parseSigningKeys(config.SIGNING_KEYS, 'SIGNING_KEYS');
+  // parseConfig guarantees one of the two is set.
+  const source = new SecretsSigningKeys({ client: buildSecretsClient(config), secretArn: config.SIGNING_KEY_SECRET_ARN! });
+  return source.loadKeys();
+}
+
+/** The link signer: the current key signs, every key verifies (rotation). */
+export async function buildLinkSigner(config: Config): Promise<LinkSigner> {
+  const keys = await loadSigningKeys(config);
+  return createLinkSigner({ keys: { ...keys }, currentKeyId: config.SIGNING_KEY_ID });
+}
+
+/** The prompt renderer, from the template files (TEMPLATES_DIR, else the repo's templates/). */
+export function buildPromptRenderer(config: Config): NotTodayRenderer {
+  return createPromptRenderer(loadTemplates(config.TEMPLATES_DIR));
+}
+
+/** Everything delivering a prompt needs (dispatch, ingest's first prompt, the actions pages). */
+export interface RuntimeDeliverDeps extends DeliverDeps {
+  renderer: NotTodayRenderer;
+  config: Config;
+}
+
+/** Builds the delivery ports for one configuration. */
+export async function buildDeliverDeps(config: Config = loadConfig()): Promise<RuntimeDeliverDeps> {
+  const clock = runtimeClock;
+  return {
+    config,
+    repository: buildRepository(config),
+    mailer: buildOwnerMailer(config, clock),
+    renderer: buildPromptRenderer(config),
+    signer: await buildLinkSigner(config),
+    clock,
+    ids: randomIds,
+    log: createLog(),
+    owner: ownerSettingsOf(config),
+  };
+}
+
+/** The process's delivery ports, built on first use (once per cold start). */
+export const loadDeliverDeps: () => Promise<RuntimeDeliverDeps> = memoizeAsync(() => buildDeliverDeps());
