@@ -9,6 +9,10 @@ type Command = {
 
 const commands: Record<string, Command> = {
   start: { summary: 'run the whole product locally (SMTP, actions, mail viewer, scheduler)', load: () => import('./commands/start.js') },
+  demo: { summary: 'forward the sample rejections into the running local stack', load: () => import('./commands/demo.js') },
+  list: { summary: 'list every contact of the running local stack [--json]', load: () => import('./commands/list.js') },
+  tick: { summary: 'move the local clock [--advance 3mo] and run the dispatcher now', load: () => import('./commands/tick.js') },
+  ingest: { summary: 'feed saved .eml files (or a folder) through the SMTP path', load: () => import('./commands/ingest.js') },
   parse: { summary: 'print what Not Today understands of .eml files', load: () => import('./commands/parse.js') },
   eval: { summary: 'measure extraction accuracy against ../shared/corpus', load: () => import('./commands/eval.js') },
 };

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const DEFAULT_DATA_DIR = '.local-data';
 export const DATA_DIR_ENV = 'NOT_TODAY_DATA_DIR';
@@ -81,6 +81,7 @@ export interface StackFile {
 }
 
 export function writeStackFile(file: string, content: StackFile): void {
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 

@@ -21,6 +21,7 @@ import { DynamoContactRepository } from '../../functions/adapters/dynamo-contact
 import type { Contact, Plan } from '../../functions/core/model.js';
 import { createAwsClients } from '../../functions/runtime/clients.js';
 import { installClock, restoreSystemClock } from '../../functions/runtime/clock.js';
+import { parseConfig } from '../../functions/runtime/config.js';
 import { startActionsServer, ACTIONS_PORT_SETTING } from './actions-server.js';
 import type { ContactSummary, IngestReport, LocalControl, SentEmailSummary, TickReport } from './control-routes.js';
 import { createTableIfMissing } from './create-table.js';
@@ -342,6 +343,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       POWERTOOLS_SERVICE_NAME: 'not-today',
       ...options.env,
     };
+    // Fail at start, naming every bad value, rather than at the first email.
+    parseConfig(env);
     const envFingerprint = JSON.stringify(env);
     if (firstRuntimeEnv !== null && firstRuntimeEnv !== envFingerprint) {
       throw new UsageError('one process runs one local stack: the runtime config is read once per process');
