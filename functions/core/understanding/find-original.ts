@@ -128,7 +128,10 @@ async function unwrapMessage(message: ParsedMessage, depth: number, attachmentDe
     return { found: true, original: readWholeMessage(message, body, 'auto-forward', depth) };
   }
 
-  if (message.attachedMessages.length > 0 && attachmentDepth < MAX_ATTACHMENT_DEPTH) {
+  if (message.attachedMessages.length > 0 && attachmentDepth >= MAX_ATTACHMENT_DEPTH) {
+    return { found: false, reason: `attached messages are nested more than ${MAX_ATTACHMENT_DEPTH} deep; not followed` };
+  }
+  if (message.attachedMessages.length > 0) {
     if (sender?.address) search.owners.add(normaliseAddress(sender.address));
     for (const bytes of message.attachedMessages) {
       let inner: ParsedMessage;
@@ -158,14 +161,14 @@ async function unwrapMessage(message: ParsedMessage, depth: number, attachmentDe
     return { found: false, reason: 'the forward holds only messages from the owner, no message from a company' };
   }
 
+  if (!inline.body.text.trim() && !body.text.trim()) {
+    return { found: false, reason: describeMissingText(body) };
+  }
   if (sentByOwner) {
     return { found: false, reason: "the message comes from the owner's own address and no forwarded message was found inside it" };
   }
   if (depth === 0 && hasForwardPrefix(message.subject)) {
     return { found: false, reason: `the subject says it is a forward ("${message.subject}") but no forwarded message was found inside it` };
-  }
-  if (!inline.body.text.trim() && !body.text.trim()) {
-    return { found: false, reason: describeMissingText(body) };
   }
   return { found: true, original: readWholeMessage(message, body.text.trim() ? body : inline.body, depth === 0 ? 'direct' : 'attachment', depth) };
 }

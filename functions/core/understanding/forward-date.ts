@@ -21,7 +21,7 @@ const DATE_FORMATS: readonly string[] = [
 
 /** Joining words between date and time ("at", "um", "à", "às", "a las", "alle", "om", "kl.", "klo"). */
 const JOINING_WORDS = /\s(?:at|um|à|às|a las|alle|alle ore|om|kl\.?|klo|o)\s/gi;
-const ZONE = /\s*\(?\b(?:UTC|GMT)\s*([+-]\d{1,2})(?::?(\d{2}))?\)?/i;
+const ZONE = /\s*\(?\b(?:UTC|GMT)(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?\)?/i;
 const ZONE_ABBREVIATION = /\s*\(?\b[A-Z]{2,5}T\)?\s*$/;
 const LEADING_WEEKDAY = /^[^\d\s,]+\.?,?\s+(?=\d|[^\d\s,]+\s+\d)/u;
 
@@ -31,7 +31,7 @@ function simplifyDateText(text: string): { simple: string; offsetMinutes: number
   let offsetMinutes: number | null = null;
   const zone = ZONE.exec(simple);
   if (zone) {
-    const hours = Number(zone[1]);
+    const hours = Number(zone[1] ?? 0);
     const minutes = Number(zone[2] ?? 0);
     offsetMinutes = hours * 60 + Math.sign(hours || 1) * minutes;
     simple = simple.replace(zone[0], '');

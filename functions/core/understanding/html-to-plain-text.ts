@@ -7,7 +7,7 @@
 import { compile, type HtmlToTextFormatter, type HtmlToTextNode } from 'html-to-text';
 
 /** HTML longer than this (characters) is cut before conversion: no real mail body is near it. */
-export const MAX_HTML_CHARS = 2_000_000;
+export const MAX_HTML_CHARS = 1_000_000;
 /** Elements nested deeper than this are not read. Real mail (Outlook tables in tables) stays far below. */
 export const MAX_HTML_DEPTH = 256;
 /** At most this many children of one element are read. */

@@ -11,6 +11,8 @@ import type { OriginalMessage } from './types.js';
 /** Key prefixes, so a Message-ID can never collide with a hash. */
 export const MESSAGE_ID_KEY_PREFIX = 'mid:';
 export const HASH_KEY_PREFIX = 'sha256:';
+/** "YYYY-MM-DDTHH:MM": the part of an ISO date that goes into a hash key. */
+const ISO_MINUTE_LENGTH = 16;
 /** Longest Message-ID kept in a key (RFC 5322 lines are at most 998 characters). */
 export const MAX_MESSAGE_ID_LENGTH = 998;
 
@@ -34,7 +36,8 @@ export function computeIdempotencyKey(
     return `${MESSAGE_ID_KEY_PREFIX}${normaliseMessageId(original.messageId)}`;
   }
   const sender = (original.from.address ?? original.from.name ?? '').trim().toLowerCase();
-  const date = original.date ?? (original.dateText ?? '').replace(/\s+/g, ' ').trim();
+  // To the minute, without zone: clients write the forward's date in the reader's local time.
+  const date = original.date ? original.date.slice(0, ISO_MINUTE_LENGTH) : (original.dateText ?? '').replace(/\s+/g, ' ').trim();
   const material = [sender, date, normaliseSubject(original.subject)].join('\n');
   return `${HASH_KEY_PREFIX}${createHash('sha256').update(material, 'utf8').digest('hex')}`;
 }

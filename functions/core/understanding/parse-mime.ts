@@ -5,6 +5,7 @@
  * input that is not an email at all into a clear error instead of an empty "message".
  */
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser';
 import { findAttachedMessages } from './attached-messages.js';
 import { convertHtmlToText, type HtmlConversion } from './html-to-plain-text.js';
 import type { Mailbox } from './types.js';
@@ -93,9 +94,69 @@ function readRawHeader(parsed: ParsedMail, key: string): string | null {
   return value || null;
 }
 
-/** Reads an address header that mailparser does not parse itself (Resent-*). */
+/** Reads an address header that mailparser keeps as a string (Resent-*). */
 function readAddressHeader(parsed: ParsedMail, key: string): Mailbox[] {
-  return readMailboxes(parsed.headers.get(key) as AddressObject | undefined);
+  const value = readRawHeader(parsed, key);
+  if (!value) return [];
+  return addressparser(value, { flatten: true })
+    .map((entry) => ({ name: entry.name?.trim() || null, address: entry.address?.trim() || null }))
+    .filter((mailbox) => mailbox.name || mailbox.address);
+}
+
+const MAILPARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
+const REPLACEMENT_CHARACTER = /\uFFFD/g;
+/** The charset assumed for text whose declared charset is missing, unknown or wrong: a superset of Latin-1. */
+export const FALLBACK_CHARSET = 'windows-1252';
+const CONTENT_TYPE_HEADER = /^(content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/gim;
+const CHARSET_PARAM = /charset\s*=\s*("?)([^";\s]+)\1/i;
+/** Declared charsets that are replaced by the fallback when the bytes do not decode under them. */
+const SUSPECT_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'iso-646-us']);
+
+function isKnownCharset(label: string): boolean {
+  try {
+    new TextDecoder(label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function countReplacements(parsed: ParsedMail): number {
+  const texts = [parsed.text, typeof parsed.html === 'string' ? parsed.html : ''];
+  return texts.reduce((sum, text) => sum + (text?.match(REPLACEMENT_CHARACTER)?.length ?? 0), 0);
+}
+
+/**
+ * Rewrites the charset of text parts that declare UTF-8/ASCII, an unknown charset or none to
+ * windows-1252, for a second reading of a message whose bytes did not decode (an 8-bit Latin-1
+ * body in a "7bit" UTF-8 message, a made-up charset name). Null when nothing would change.
+ */
+function rewriteSuspectCharsets(bytes: Buffer): Buffer | null {
+  let changed = false;
+  const rewritten = bytes.toString('latin1').replace(CONTENT_TYPE_HEADER, (header: string) => {
+    if (!/content-type:\s*text\//i.test(header)) return header;
+    const charset = CHARSET_PARAM.exec(header);
+    if (!charset) {
+      changed = true;
+      return `${header}; charset="${FALLBACK_CHARSET}"`;
+    }
+    const label = (charset[2] ?? '').toLowerCase();
+    if (!SUSPECT_CHARSETS.has(label) && isKnownCharset(label)) return header;
+    changed = true;
+    return header.replace(CHARSET_PARAM, `charset="${FALLBACK_CHARSET}"`);
+  });
+  return changed ? Buffer.from(rewritten, 'latin1') : null;
+}
+
+/** mailparser, with a second reading under the fallback charset when the first gave U+FFFD. */
+async function parseWithCharsetRepair(bytes: Buffer): Promise<ParsedMail> {
+  const parsed = await simpleParser(bytes, MAILPARSER_OPTIONS);
+  const replacements = countReplacements(parsed);
+  if (replacements === 0) return parsed;
+  const repairedBytes = rewriteSuspectCharsets(bytes);
+  if (!repairedBytes) return parsed;
+  const repaired = await simpleParser(repairedBytes, MAILPARSER_OPTIONS);
+  return countReplacements(repaired) < replacements ? repaired : parsed;
 }
 
 /** Parses raw MIME bytes. Throws EmptyMessageError, NotAnEmailError or MalformedMimeError. */
@@ -107,12 +168,7 @@ export async function parseMime(raw: Uint8Array): Promise<ParsedMessage> {
   assertHeaderSection(bytes);
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(bytes, {
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipTextLinks: true,
-      skipImageLinks: true,
-    });
+    parsed = await parseWithCharsetRepair(bytes);
   } catch (error) {
     throw new MalformedMimeError(`the MIME structure could not be read: ${(error as Error).message}`, { cause: error });
   }
