@@ -252,8 +252,9 @@ export function appendSentLog(log: Plan['sentLog'], entry: Plan['sentLog'][numbe
  *
  * - thank-you: the anchor becomes its due time; feedback is pending per decideFeedbackAsked.
  * - feedback-follow-up: asked once; feedbackPending false; the anchor stays.
- * - check-in: one more sent and one more unanswered; the anchor becomes its due time;
- *   reaching quietAfterUnanswered makes the contact quiet (nothing more is scheduled).
+ * - check-in: one more sent and one more unanswered; the anchor becomes its due time; a
+ *   feedback follow-up still pending is dropped (the check-in replaces it); reaching
+ *   quietAfterUnanswered makes the contact quiet (nothing more is scheduled).
  * - needs-review: nothing more until "track anyway" or "ignore".
  * A snoozed plan becomes active again.
  */
@@ -284,7 +285,16 @@ export function advanceAfterPrompt(
       break;
     case 'check-in': {
       const unanswered = next.unansweredCheckIns + 1;
-      next = { ...next, checkInsSent: next.checkInsSent + 1, unansweredCheckIns: unanswered, anchorAt: dueAt };
+      // A check-in that goes out before a pending feedback follow-up replaces it (only
+      // possible when the feedback delay is longer than the first check-in's): two prompts
+      // about one contact within days would be noise, and the anchor has moved on anyway.
+      next = {
+        ...next,
+        checkInsSent: next.checkInsSent + 1,
+        unansweredCheckIns: unanswered,
+        anchorAt: dueAt,
+        feedbackPending: false,
+      };
       const quietAfter = context.cadence.quietAfterUnanswered;
       if (quietAfter > 0 && unanswered >= quietAfter && next.status === 'active') {
         return { ...next, status: 'quiet' };

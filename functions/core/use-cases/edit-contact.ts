@@ -2,18 +2,19 @@
  * The owner's corrections (the "fix details" page), the overview list, and "send me a fresh
  * email" for an expired link.
  *
- * The form is validated here, in core, with zod: every field gets a clear message, single-line
- * fields lose control characters (they end up in email subjects), and fields the owner saves
- * become certain (confidence 1), so the "fix details" hint disappears from later emails.
+ * The form is validated in core with zod (pages/edit-form.ts: the same rules the page shows):
+ * every field gets a clear message, single-line fields lose control characters (they end up
+ * in email subjects). Fields the owner saves become certain (confidence 1), so the "fix
+ * details" hint disappears from later emails.
  * Changing the cadence reschedules the next check-in from the same anchor; changing the
  * status goes through the same transitions as the one-click actions.
  */
-import { z } from 'zod';
 import { ConflictError, InvalidInputError } from '../errors.js';
 import { buildActionLinks, OWNER_WIDE_CONTACT_ID } from '../links/link-signer.js';
 import type { Cadence, Contact, ContactStatus, ContactView, Plan, PromptKind } from '../model.js';
 import { applyPlanAction, type StateAction } from '../plan/plan-actions.js';
 import { appendSentLog, computeNextPrompt, planContextOf } from '../plan/plan-rules.js';
+import { validateEditForm, type EditFormValues } from '../pages/edit-form.js';
 import { appendHistory, loadContactView } from './contact-views.js';
 import { MAX_PLAN_WRITE_ATTEMPTS, PROMPT_LINK_ACTIONS } from './deliver-prompt.js';
 import { readLink } from './perform-action.js';
@@ -21,53 +22,14 @@ import type { ActionDeps } from './use-case-deps.js';
 
 export { listContactViews, compareByNextDue, displayName } from './contact-views.js';
 
-/** Longest company, name or role accepted. */
-export const MAX_SHORT_FIELD_LENGTH = 200;
-/** Longest email address (RFC 5321). */
-export const MAX_EMAIL_LENGTH = 254;
-/** Longest owner notes. */
-export const MAX_NOTES_LENGTH = 2000;
 /** A fresh email is sent at most this often per contact (an old link can be clicked by anyone holding it). */
 export const RESEND_COOLDOWN_MINUTES = 10;
 
 const MILLISECONDS_PER_MINUTE = 60_000;
 
-/** Cadence values of the form. */
-export const CADENCE_CHOICES = ['default', 'monthly', 'quarterly', 'half-yearly', 'never'] as const satisfies readonly Cadence[];
-/** Statuses the form may set (besides keeping the current one). */
-export const STATUS_CHOICES = ['active', 'stopped', 'ignored'] as const satisfies readonly ContactStatus[];
-
 /** The fields of the fix-details form, by form name. */
 export const EDIT_FIELDS = ['company', 'contactName', 'contactEmail', 'role', 'notes', 'cadence', 'status'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
-
-const singleLine = (label: string) =>
-  z
-    .string()
-    .transform((value) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(MAX_SHORT_FIELD_LENGTH, `${label} must be at most ${MAX_SHORT_FIELD_LENGTH} characters`));
-
-/** The form schema (exported for the page's field limits). */
-export const editFormSchema = z.object({
-  company: singleLine('Company'),
-  contactName: singleLine('Contact name'),
-  contactEmail: z
-    .string()
-    .transform((value) => value.trim())
-    .pipe(
-      z
-        .string()
-        .max(MAX_EMAIL_LENGTH, `Email must be at most ${MAX_EMAIL_LENGTH} characters`)
-        .refine((value) => value === '' || z.email().safeParse(value).success, 'Enter an email address like jane@example.com, or leave it empty'),
-    ),
-  role: singleLine('Role'),
-  notes: z
-    .string()
-    .transform((value) => value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim())
-    .pipe(z.string().max(MAX_NOTES_LENGTH, `Notes must be at most ${MAX_NOTES_LENGTH} characters`)),
-  cadence: z.enum(CADENCE_CHOICES, { message: 'Choose default, every month, every 3 months, every 6 months or never' }),
-  status: z.string(),
-});
 
 /** The result of a save: the updated view, or the problems by field with what was typed. */
 export type EditResult =
@@ -92,27 +54,11 @@ export async function editContact(
   for (let attempt = 1; attempt <= MAX_PLAN_WRITE_ATTEMPTS; attempt += 1) {
     const view = await loadContactView(deps.repository, claims.ownerId, claims.contactId);
     const values = formValues(view, input.form);
-    const parsed = editFormSchema.safeParse(values);
-    const errors: Partial<Record<EditField, string>> = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as EditField;
-        errors[field] ??= issue.message;
-      }
-    }
-    const status = values.status as ContactStatus;
-    const statusAllowed =
-      status === view.plan.status ||
-      (status === 'ignored' ? view.plan.status === 'needs-review' : (STATUS_CHOICES as readonly string[]).includes(status));
-    if (!statusAllowed) {
-      errors.status =
-        view.plan.status === 'needs-review'
-          ? 'Choose active (track it), ignored or keep it for review'
-          : 'Choose active or stopped';
-    }
-    if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, view, errors, values };
-
-    const form = parsed.data;
+    // One validation for the page and the use case: the form module's zod schema.
+    const validated = validateEditForm(values, view.plan.status);
+    if (!validated.ok) return { ok: false, view, errors: validated.errors, values };
+    const form = validated.values;
+    const status = form.status;
     const now = deps.clock.now();
     const nowIso = now.toISOString();
     const contactChanges = contactChangesOf(view.contact, form);
@@ -128,7 +74,8 @@ export async function editContact(
       changed.push('status');
       const applied = applyPlanAction(plan, view.contact, statusAction(plan.status, status), now, context);
       if (!applied.applicable) return { ok: false, view, errors: { status: applied.reason }, values };
-      plan = applied.plan;
+      // "Ignored" for a tracked contact: stopped for good, shown as ignored.
+      plan = status === 'ignored' ? { ...applied.plan, status: 'ignored' } : applied.plan;
     }
     if (changed.length === 0) return { ok: true, view, changed };
 
@@ -229,13 +176,11 @@ function formValues(view: ContactView, form: Record<string, string>): Record<Edi
   return values;
 }
 
-type ParsedForm = z.infer<typeof editFormSchema>;
-
-function contactChangesOf(contact: Contact, form: ParsedForm): { fields: EditField[]; patch: Partial<Contact> } {
+function contactChangesOf(contact: Contact, form: EditFormValues): { fields: EditField[]; patch: Partial<Contact> } {
   const fields: EditField[] = [];
   const patch: Partial<Contact> = {};
   const confidence = { ...contact.confidence };
-  const nullable = (value: string): string | null => (value === '' ? null : value);
+  const nullable = (value: string | null): string | null => (value === '' ? null : value);
 
   if (nullable(form.company) !== contact.company) {
     fields.push('company');
@@ -251,7 +196,7 @@ function contactChangesOf(contact: Contact, form: ParsedForm): { fields: EditFie
     fields.push('contactEmail');
     patch.contactEmail = nullable(form.contactEmail);
     // The owner gave an address to write to: it takes replies.
-    patch.noReply = form.contactEmail === '' ? contact.noReply : false;
+    patch.noReply = form.contactEmail === null ? contact.noReply : false;
     confidence.contactEmail = 1;
   }
   if (nullable(form.role) !== contact.role) {
@@ -270,7 +215,7 @@ function contactChangesOf(contact: Contact, form: ParsedForm): { fields: EditFie
 /** The one-click action a status change on the form stands for. */
 function statusAction(from: ContactStatus, to: ContactStatus): StateAction {
   if (to === 'stopped') return 'stop';
-  if (to === 'ignored') return 'ignore';
+  if (to === 'ignored') return from === 'needs-review' || from === 'ignored' ? 'ignore' : 'stop';
   return from === 'needs-review' || from === 'ignored' ? 'track' : 'resume';
 }
 
