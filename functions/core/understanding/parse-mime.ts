@@ -45,7 +45,11 @@ export interface ParsedMessage {
 const HEADER_FIELD_LINE = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
 const MBOX_FROM_LINE = /^From [^\r\n]*\r?\n/;
 const KNOWN_HEADERS = /^(from|to|cc|subject|date|message-id|mime-version|content-type|received|return-path|reply-to|sender|delivered-to|x-[\w-]+|resent-[\w-]+)[ \t]*:/im;
-const NON_TEXT_BYTE = /[\x00-\x08\x0e-\x1f\x7f]/;
+const NON_TEXT_BYTES = /[\x00-\x08\x0e-\x1f\x7f]/g;
+/** Above this share of control bytes a header section is binary data, not a damaged header. */
+const MAX_HEADER_CONTROL_RATIO = 0.02;
+/** A few stray control bytes in headers are damage (or mischief), not binary data. */
+const TOLERATED_HEADER_CONTROL_BYTES = 8;
 const WHITESPACE_ONLY = /^\s*$/;
 
 /**
@@ -57,7 +61,9 @@ function assertHeaderSection(raw: Buffer): void {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   const headerEnd = head.search(/\r?\n\r?\n/);
   const headerBlock = headerEnd === -1 ? head : head.slice(0, headerEnd);
-  if (NON_TEXT_BYTE.test(headerBlock)) {
+  const controlBytes = headerBlock.match(NON_TEXT_BYTES)?.length ?? 0;
+  const tooManyControlBytes = controlBytes > TOLERATED_HEADER_CONTROL_BYTES && controlBytes > headerBlock.length * MAX_HEADER_CONTROL_RATIO;
+  if (headerBlock.includes('\u0000') || tooManyControlBytes) {
     throw new NotAnEmailError('not an email message: the header section holds binary data');
   }
   if (!HEADER_FIELD_LINE.test(firstLine)) {
