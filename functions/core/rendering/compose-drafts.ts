@@ -12,10 +12,11 @@ import {
   compileTemplates,
   FEEDBACK_FOLLOW_UP_DRAFTS,
   THANK_YOU_DRAFTS,
+  type CompiledDraft,
   type CompiledTemplates,
 } from './template-set.js';
 import { buildDraftView, type DraftInput, type DraftView } from './view-model.js';
-import { countWords } from './word-count.js';
+import { countWords, DRAFT_MAX_WORDS } from './word-count.js';
 
 /** Longest draft subject, in characters. */
 export const MAX_DRAFT_SUBJECT_LENGTH = 140;
@@ -59,25 +60,44 @@ export function selectDraftNames(prompt: PromptKind, view: DraftView): readonly 
   }
 }
 
+/**
+ * Views to try in turn for one draft: as is, then without the compliment, then without the
+ * reason too. Quotes are already short, but long names and roles can add up; a note over the
+ * word limit loses its quotes before it loses its shape.
+ */
+function withFewerQuotes(view: DraftView): DraftView[] {
+  const noCompliment = { ...view, personal: { ...view.personal, compliment: null } };
+  return [view, noCompliment, { ...noCompliment, personal: { ...noCompliment.personal, reason: null } }];
+}
+
 /** Renders drafts from already compiled templates (shared by the prompt renderer). */
 export function renderDrafts(compiled: CompiledTemplates, view: DraftView): Draft[] {
   return selectDraftNames(view.prompt, view).map((name) => {
-    const draft = compiled.drafts[name]!;
-    const to = toSingleLine(draft.headers.to(view), MAX_DRAFT_SUBJECT_LENGTH);
-    const subject = toSingleLine(draft.headers.subject(view), MAX_DRAFT_SUBJECT_LENGTH);
-    const body = tidyMultiline(draft.body(view));
-    const recipient = isPlausibleEmailAddress(to) ? to : '';
-    return {
-      id: name,
-      label: toSingleLine(draft.headers.label(view), MAX_DRAFT_LABEL_LENGTH),
-      to: recipient,
-      subject,
-      body,
-      wordCount: countWords(body),
-      mailtoUrl: buildMailtoUrl({ to: recipient, subject, body }),
-      gmailComposeUrl: buildGmailComposeUrl({ to: recipient, subject, body }),
-    };
+    const template = compiled.drafts[name]!;
+    let draft = renderOneDraft(template, view);
+    for (const fewer of withFewerQuotes(view).slice(1)) {
+      if (draft.wordCount <= DRAFT_MAX_WORDS) break;
+      draft = renderOneDraft(template, fewer);
+    }
+    return draft;
   });
+}
+
+function renderOneDraft(template: CompiledDraft, view: DraftView): Draft {
+  const to = toSingleLine(template.headers.to(view), MAX_DRAFT_SUBJECT_LENGTH);
+  const subject = toSingleLine(template.headers.subject(view), MAX_DRAFT_SUBJECT_LENGTH);
+  const body = tidyMultiline(template.body(view));
+  const recipient = isPlausibleEmailAddress(to) ? to : '';
+  return {
+    id: template.name,
+    label: toSingleLine(template.headers.label(view), MAX_DRAFT_LABEL_LENGTH),
+    to: recipient,
+    subject,
+    body,
+    wordCount: countWords(body),
+    mailtoUrl: buildMailtoUrl({ to: recipient, subject, body }),
+    gmailComposeUrl: buildGmailComposeUrl({ to: recipient, subject, body }),
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ export const MAX_REASON_LENGTH = 300;
 /** How many reasons / compliments the owner email lists. */
 export const MAX_SIGNALS_SHOWN = 3;
 /** A quote used inside a draft is cut to this many words (with "…") to keep the note short. */
-export const MAX_QUOTE_WORDS_IN_DRAFT = 14;
+export const MAX_QUOTE_WORDS_IN_DRAFT = 10;
 
 /** Days below which an elapsed time is said in days, then weeks up to this many days. */
 const DAYS_AS_DAYS_BELOW = 14;
@@ -203,7 +203,7 @@ function safeZone(zone: string): string {
 
 /** "3 days", "2 weeks", "a month", "5 months", "a year", "18 months", "2 years". */
 export function describeElapsed(from: DateTime, to: DateTime): string {
-  const days = Math.max(0, Math.floor(to.diff(from, 'days').days));
+  const days = Math.max(0, Math.round(to.diff(from, 'days').days));
   if (days < 1) return 'less than a day';
   if (days < DAYS_AS_DAYS_BELOW) return days === 1 ? 'a day' : `${days} days`;
   if (days < DAYS_AS_WEEKS_BELOW) return `${Math.round(days / DAYS_PER_WEEK)} weeks`;
