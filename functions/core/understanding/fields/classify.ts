@@ -99,5 +99,5 @@ export function classifyMessage(subject: string | null, body: string): Classific
   const runnerUp = kind === top[0] ? (second?.[1] ?? 0) : top[1];
   const margin = winner - runnerUp;
   const confidence = Math.min(MAX_DECIDED_CONFIDENCE, Math.max(MIN_DECIDED_CONFIDENCE, 0.6 + margin * MARGIN_SCALE));
-  return { kind, isRejection: kind === 'rejection', confidence, scores };
+  return { kind, isRejection: kind === 'rejection', confidence: Number(confidence.toFixed(2)), scores };
 }

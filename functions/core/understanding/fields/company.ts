@@ -115,7 +115,7 @@ export function companyFromLabel(label: string): string | null {
     words.shift();
   }
   const result = words.join(' ').replace(/[,:;!]+$/, '').replace(/^[-–—|,\s]+/, '').trim();
-  if (!result || isNeverCompany(result) || isPlatformName(result)) return null;
+  if (!result || !/\p{L}/u.test(result) || isNeverCompany(result) || isPlatformName(result)) return null;
   if (looksLikeJobTitle(result)) return null;
   return result;
 }
@@ -143,7 +143,7 @@ function cleanRun(run: string): string | null {
   while (words.length > 0 && COMPANY_STOP_WORDS.has((words[0] ?? '').toLowerCase()) && (words[0] ?? '') !== 'The') words.shift();
   if (words[0] === 'The' && words.length === 1) return null;
   const text = words.slice(0, MAX_COMPANY_WORDS).join(' ').replace(/['’]s$/, '').replace(/[,:;!]+$/, '').trim();
-  if (!text || isNeverCompany(text) || isPlatformName(text)) return null;
+  if (!text || !/\p{L}/u.test(text) || isNeverCompany(text) || isPlatformName(text)) return null;
   if (looksLikeJobTitle(text)) return null;
   return text;
 }
@@ -160,7 +160,7 @@ function compileIntroducers(introducers: readonly string[]): RegExp {
 }
 
 const BODY_INTRODUCERS = compileIntroducers(WORDS.companyIntroducers);
-const LOOSE_INTRODUCERS = compileIntroducers(['at', 'with', 'within', 'to', 'from', 'for']);
+const LOOSE_INTRODUCERS = compileIntroducers(['at', 'with', 'within', 'to', 'from']);
 
 function candidatesAfter(pattern: RegExp, text: string, weight: number, source: CompanySource, out: Candidate[]): void {
   pattern.lastIndex = 0;
@@ -286,7 +286,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     ...findAllRuns(signatureText, RUN_OPTIONS),
   ];
   if (senderLabel) {
-    const matched = matchLabelInText(senderLabel, subRuns(allRuns));
+    const phrases = subRuns(allRuns);
+    const labelParts = senderLabel.split('-').filter((part) => part.length >= 2);
+    const matched =
+      matchLabelInText(senderLabel, phrases) ?? (labelParts.length > 1 ? matchLabelInText(labelParts[0] ?? '', phrases) : null);
     if (matched) {
       candidates.push({ name: matched.name, weight: matched.weight, source: senderSource, asWritten: true });
     } else {

@@ -66,6 +66,7 @@ export function isCompanyWord(word: string): boolean {
  */
 export function looksLikeJobTitle(text: string): boolean {
   const words = wordsOf(text).filter((word) => !isLegalSuffix(word));
+  while (words.length > 1 && /^(?:i{1,3}|iv|v|\d{1,2}|sr|jr)$/.test(words[words.length - 1] ?? '')) words.pop();
   const last = words[words.length - 1];
   if (!last) return false;
   if (isRoleNoun(last)) return true;
@@ -103,10 +104,10 @@ const MAX_NAME_WORDS = 5;
 
 /** Removes academic and courtesy titles and degree suffixes: "Dr. Jane Roe, PhD" -> "Jane Roe". */
 export function stripPersonTitles(name: string): string {
-  const words = name.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name.split(/\s+/).filter(Boolean);
   while (words.length > 1 && PERSON_TITLES.test(words[0] ?? '')) words.shift();
-  while (words.length > 1 && PERSON_SUFFIXES.test(words[words.length - 1] ?? '')) words.pop();
-  return words.join(' ');
+  while (words.length > 1 && PERSON_SUFFIXES.test((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
+  return words.join(' ').replace(/,$/, '');
 }
 
 /**

@@ -32,7 +32,7 @@ const TRAILING_FOLLOWER = new RegExp(`\\s+(?:${FOLLOWERS.map((word) => word.spli
 const LOWERCASE_STOPS = new Set([
   'et', 'pour', 'chez', 'au', 'aux', 'à', 'dans', 'avec', 'und', 'bei', 'der', 'die', 'das', 'im', 'an', 'mit', 'zum', 'zur',
   'and', 'at', 'with', 'for', 'you', 'we', 'in', 'on', 'to', 'that', 'which', 'has', 'have', 'is', 'was', 'will', 'but',
-  'sowie', 'ihr', 'ihre', 'unsere', 'de', 'sur',
+  'sowie', 'ihr', 'ihre', 'unsere', 'sur', 'anbieten', 'zu', 'ab', 'sofort',
 ]);
 
 const TITLE_RUN: RunOptions = { allowCommas: true, allowDashes: true, allowParentheses: true, maxWords: MAX_ROLE_WORDS };
@@ -43,8 +43,8 @@ const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e']
 
 /** Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521". */
 const REQUISITION_PATTERNS: readonly RegExp[] = [
-  /\s*[([]\s*(?:job|req(?:uisition)?|ref(?:erence)?|posting|position)?\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\s*[)\]]/gi,
-  /[\s,;–—-]*\b(?:job|req(?:uisition)?|ref(?:erence)?|posting)\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\b/gi,
+  /\s*[([]\s*(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting|position)?\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\s*[)\]]/gi,
+  /[\s,;–—-]*\b(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting)\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\b/gi,
   /[\s,;–—-]*\b(?:R|JR|REQ|JOB)[-_]?\d{3,12}\b/g,
   /[\s,;–—-]*#\s?\d{2,12}\b/g,
   /[\s,;]+\d{4}-\d{3,12}$/g,
@@ -61,6 +61,14 @@ interface RoleCandidate {
   role: string;
   weight: number;
   source: 'subject' | 'body';
+}
+
+/** German and Austrian gender tags that only job titles carry: "(m/w/d)", "(w/m/d)", "(m/f/d)", "(all genders)". */
+const GENDER_TAG = /\((?:[mwfdxi](?:\s*[/|,]\s*[mwfdxi]){1,3}|all genders|alle geschlechter|h\/f|f\/h)\)/i;
+
+/** True when a phrase carries a gender tag. */
+export function hasGenderTag(text: string): boolean {
+  return GENDER_TAG.test(text);
 }
 
 /** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
@@ -110,7 +118,7 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
     if (!run) continue;
     const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40)) || TRAILING_FOLLOWER.test(run.text);
     const role = cleanRole(run.text, company);
-    if (role && (containsRoleNoun(role) || (followed && !lowercase))) out.push({ role, weight: weight + (followed ? 1 : 0), source });
+    if (role && (containsRoleNoun(role) || hasGenderTag(role) || (followed && !lowercase))) out.push({ role, weight: weight + (followed ? 1 : 0), source });
   }
 }
 
@@ -120,7 +128,7 @@ function fromFollowers(text: string, source: 'subject' | 'body', company: string
     const trailing = TRAILING_FOLLOWER.test(run.text);
     if (!followed && !trailing) continue;
     const role = cleanRole(run.text, company);
-    if (role && role.split(/\s+/).length <= MAX_ROLE_WORDS && containsRoleNoun(role)) {
+    if (role && role.split(/\s+/).length <= MAX_ROLE_WORDS && (containsRoleNoun(role) || hasGenderTag(role))) {
       out.push({ role, weight: WEIGHT.follower, source });
     }
   }
@@ -138,7 +146,7 @@ function fromSubjectSegments(subject: string, company: string | null, out: RoleC
     for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
     text = text.replace(/^\((.*)\)$/, '$1');
     const role = cleanRole(text, company);
-    if (role && containsRoleNoun(role) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
+    if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
     PATTERNS.greetings.lastIndex = 0;
   }
 }

@@ -84,10 +84,11 @@ export function readRun(text: string, start: number, options: RunOptions = {}): 
       const stopped = options.stopWords?.has(lower) ?? false;
       let accept = false;
       if (capitalised && !stopped) accept = true;
+      else if (!stopped && options.allowLowercase && /^\p{L}/u.test(clean)) accept = true;
       else if (!stopped && words.length > 0 && CONNECTORS.has(lower)) {
         const next = readWordAt(text, skipSpaces(text, position + word.length));
         accept = next !== null && isCapitalisedWord(next) && !(options.stopWords?.has(next.toLowerCase()) ?? false);
-      } else if (!stopped && options.allowLowercase && /^\p{L}/u.test(clean)) accept = true;
+      }
       if (!accept || clean.length === 0) break;
       out += (out && !out.endsWith('(') ? ' ' : '') + clean;
       words.push(clean);

@@ -12,7 +12,7 @@ const MAX_QUOTES = 3;
 /** A quote ends at the clause's end, or at a conjunction once it has this many characters. */
 const MIN_CHARS_BEFORE_CONJUNCTION = 24;
 
-const CLAUSE_END = /[.;!?]|,\s|\n/;
+const CLAUSE_END = /[.;:!?]|,\s|\n/;
 const CONJUNCTION = /\s(?:and|but|however|so|und|aber|et|mais)\s/i;
 
 /** The clause that starts at a match: from the match to the end of its clause, capped. */

@@ -14,9 +14,17 @@ export const ROLE_NOUNS: readonly string[] = [
   'strategist', 'owner', 'partner', 'sre', 'devops', 'qa', 'swe', 'sde', 'support', 'office', 'sales', 'marketing',
   'controller', 'auditor', 'economist', 'statistician', 'instructor', 'tutor', 'therapist', 'pharmacist', 'physician',
   'hygienist', 'dentist', 'supervisor', 'foreman', 'planner', 'buyer', 'generalist', 'secretary', 'bookkeeper',
+  'marketer', 'advocate', 'attendant', 'courier', 'welder', 'machinist', 'carpenter', 'plumber', 'painter', 'baker',
+  'bartender', 'waiter', 'waitress', 'housekeeper', 'janitor', 'custodian', 'caregiver', 'aide', 'midwife',
+  'paramedic', 'surgeon', 'psychologist', 'veterinarian', 'lawyer', 'solicitor', 'translator', 'interpreter',
+  'actuary', 'underwriter', 'broker', 'banker', 'teller', 'cfo', 'cto', 'ceo', 'coo', 'worker', 'labourer',
+  'laborer', 'ambassador', 'evangelist', 'dispatcher', 'scheduler', 'estimator', 'surveyor', 'inspector',
+  'investigator', 'storyteller', 'modeler', 'modeller', 'steward', 'hr business partner',
   'copywriter', 'illustrator', 'animator', 'photographer', 'journalist', 'librarian', 'counselor', 'counsellor',
   'werkstudent', 'praktikant', 'praktikum', 'ausbildung', 'sachbearbeiter', 'referent', 'leiter', 'leitung',
   'entwickler', 'berater', 'ingenieur', 'kaufmann', 'kauffrau', 'fachkraft', 'mitarbeiter', 'assistenz',
+  'disponent', 'disponentin', 'erzieher', 'erzieherin', 'verkäufer', 'verkäuferin', 'koch', 'köchin', 'fahrer',
+  'lagerist', 'monteur', 'elektriker', 'informatiker', 'buchhalter', 'sekretär', 'sekretärin', 'pfleger',
   'collaborateur', 'collaboratrice', 'comptable', 'développeur', 'ingénieur', 'chargé', 'chargée', 'responsable',
   'stagiaire', 'stage', 'alternant', 'alternance', 'conseiller', 'conseillère', 'chef', 'technicien', 'vendeur',
 ];
@@ -26,6 +34,8 @@ export const ROLE_NOUN_SUFFIXES: readonly string[] = [
   'kraft', 'entwickler', 'entwicklerin', 'leiter', 'leiterin', 'berater', 'beraterin', 'ingenieur', 'ingenieurin',
   'manager', 'managerin', 'referent', 'referentin', 'assistent', 'assistentin', 'mitarbeiter', 'mitarbeiterin',
   'kaufmann', 'kauffrau', 'techniker', 'pfleger', 'pflegerin', 'helfer', 'helferin', 'fachkraft', 'engineer',
+  'gestalter', 'gestalterin', 'erzieher', 'verkäufer', 'fahrer', 'monteur', 'arbeiter', 'informatiker', 'elektroniker',
+  'mechaniker', 'planer', 'prüfer', 'wirt', 'wirtin', 'berater',
   'developer', 'designer',
 ];
 
