@@ -14,7 +14,8 @@
  *   (its counters rolled back) and comes again at the owner's send hour on that day;
  *   snoozing a snoozed contact only moves the date.
  * - stop: nothing more is sent, until resume.
- * - resume: from stopped, quiet or snoozed: active, the next prompt counted from now.
+ * - resume: from stopped, quiet or snoozed: active, the next prompt counted from now (a
+ *   thank-you never sent is due at once).
  * - ignore: a needs-review item is set aside for good.
  * - track: a needs-review (or ignored) item becomes a tracked contact; its thank-you is due at once.
  */
@@ -122,14 +123,17 @@ export function applyPlanAction(
       };
     case 'resume': {
       if (plan.status === 'active') return { applicable: true, plan: stamped };
+      // A thank-you never sent is still owed (due now); one put back by a snooze was
+      // already delivered once, so resuming goes on with the schedule instead.
+      const thankYouOwed = plan.nextPrompt === 'thank-you' && !plan.sentLog.some((entry) => entry.prompt === 'thank-you');
       let next: Plan = {
         ...stamped,
         status: 'active',
         snoozedUntil: null,
         anchorAt: nowIso,
         unansweredCheckIns: 0,
-        nextPrompt: plan.nextPrompt === 'thank-you' ? 'thank-you' : null,
-        nextDueAt: plan.nextPrompt === 'thank-you' ? nowIso : null,
+        nextPrompt: thankYouOwed ? 'thank-you' : null,
+        nextDueAt: thankYouOwed ? nowIso : null,
       };
       next = { ...next, ...computeNextPrompt(next, context) };
       return { applicable: true, plan: next };
