@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IngestReport } from '../stack/control-routes.js';
 import { UsageError } from '../stack/local-stack-errors.js';
+import { describeHandlerResult } from '../stack/mail-intake.js';
 import { callStack, locateStack, runCommand } from '../stack/stack-client.js';
 
 /** The .eml files named by the arguments (a folder contributes its .eml files, sorted). */
@@ -53,10 +54,11 @@ export async function run(argv: string[]): Promise<number> {
     let failures = 0;
     for (const file of files) {
       const report = await callStack<IngestReport>(location, 'POST', `ingest${query}`, await readFile(file));
-      const outcome = report.handled.ok ? 'handled' : `FAILED after ${report.handled.attempts} attempts: ${report.handled.error}`;
+      const outcome = report.handled.ok
+        ? describeHandlerResult(report.handled.result)
+        : `FAILED after ${report.handled.attempts} attempts: ${report.handled.error}`;
       if (!report.handled.ok) failures += 1;
-      process.stdout.write(`${file}\n  stored as ${report.rawMailKey}; inbound handler ${outcome}\n`);
-      if (report.sent.length === 0) process.stdout.write('  no email to the owner (dropped, or a duplicate)\n');
+      process.stdout.write(`${file}\n  stored as ${report.rawMailKey}; inbound: ${outcome}\n`);
       for (const email of report.sent) process.stdout.write(`  sent to the owner: ${email.subject}\n`);
     }
     return failures > 0 ? 1 : 0;

@@ -34,6 +34,10 @@ export async function run(argv: string[]): Promise<number> {
     const report = await callStack<TickReport>(location, 'POST', `tick${query.size > 0 ? `?${query}` : ''}`);
     const days = (report.clockOffsetMs / (24 * 60 * 60 * 1000)).toFixed(1);
     process.stdout.write(`Local time is now ${report.now} (${days} days ahead of the real clock).\n`);
+    const sweep = report.result as { due?: number; claimed?: number; failed?: number } | null;
+    if (sweep && typeof sweep.due === 'number') {
+      process.stdout.write(`Dispatcher: ${sweep.due} due, ${sweep.claimed ?? 0} claimed, ${sweep.failed ?? 0} failed.\n`);
+    }
     if (report.sent.length === 0) {
       process.stdout.write('The dispatcher ran: nothing was due.\n');
     } else {

@@ -65,6 +65,18 @@ export class MailIntake {
     });
     log.info(`mail ${messageId} stored at s3://${bucket}/${rawMailKey} (${mail.raw.length} bytes); calling inbound`);
     const handled = invoker.invokeAsync(INBOUND_FUNCTION_NAME, this.deps.loadInboundHandler, event);
+    void handled.then((outcome) => {
+      if (outcome.ok) log.info(`mail ${messageId}: inbound ${describeHandlerResult(outcome.result)}`);
+    });
     return { messageId, rawMailKey, verdicts, handled };
   }
+}
+
+/** One line for what the inbound handler said it did ("tracked, prompt sent", "dropped: not-from-owner"). */
+export function describeHandlerResult(result: unknown): string {
+  if (typeof result !== 'object' || result === null || !('outcome' in result)) return 'done';
+  const { outcome, reason, code, promptSent } = result as { outcome: unknown; reason?: unknown; code?: unknown; promptSent?: unknown };
+  const detail = reason ?? code;
+  const prompt = promptSent === true ? ', email sent to the owner' : promptSent === false ? ', no new email' : '';
+  return `${String(outcome)}${detail ? `: ${String(detail)}` : ''}${prompt}`;
 }

@@ -37,11 +37,14 @@ export class DispatchScheduler {
     private readonly log: StackLog,
   ) {}
 
-  /** Starts the timer; 0 or less leaves it off (sweeps only through runNow). */
-  start(intervalMs: number): void {
+  /**
+   * Starts the timer; 0 or less leaves it off (sweeps only through runNow). `sweep` replaces
+   * the plain runNow when the caller wants to report on each sweep.
+   */
+  start(intervalMs: number, sweep: () => Promise<unknown> = () => this.runNow()): void {
     if (intervalMs <= 0) return;
     this.timer = setInterval(() => {
-      void this.runNow().catch((error: unknown) => {
+      void sweep().catch((error: unknown) => {
         this.log.error(`scheduled dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
       });
     }, intervalMs);
@@ -49,10 +52,9 @@ export class DispatchScheduler {
 
   /** One sweep now, after any running one; resolves with the handler's result or throws its error. */
   runNow(): Promise<unknown> {
-    const next = this.running.then(
-      () => this.invoker.invokeSync(DISPATCH_FUNCTION_NAME, this.loadDispatchHandler, buildScheduledEvent(this.clock.now())),
-      () => this.invoker.invokeSync(DISPATCH_FUNCTION_NAME, this.loadDispatchHandler, buildScheduledEvent(this.clock.now())),
-    );
+    const sweep = (): Promise<unknown> =>
+      this.invoker.invokeSync(DISPATCH_FUNCTION_NAME, this.loadDispatchHandler, buildScheduledEvent(this.clock.now()));
+    const next = this.running.then(sweep, sweep);
     this.running = next.catch(() => undefined);
     return next;
   }

@@ -354,7 +354,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const smtp = await startSmtpReceiver({ port: ports.smtp, inboundAddress, maxMailBytes, intake, log });
     stoppers.push({ name: 'SMTP receiver', ...smtp });
-    scheduler.start(options.dispatchIntervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS);
+    scheduler.start(options.dispatchIntervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS, async () => {
+      const report = await tick();
+      for (const email of report.sent) log.info(`scheduler: sent to the owner: ${email.subject}`);
+    });
 
     const boundPorts: Record<PortName, number> = {
       smtp: smtp.port,

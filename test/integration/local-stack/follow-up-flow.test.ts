@@ -69,7 +69,9 @@ async function deliver(raw: string, from = OWNER): Promise<void> {
 async function planOf(company: string) {
   const listed = (await stack.repository.listContacts(stack.ownerId)).filter(({ contact }) => contact.company === company);
   expect(listed).toHaveLength(1);
-  return listed[0]!;
+  const { contact, plan } = listed[0]!;
+  if (!plan) throw new Error(`contact ${contact.contactId} has no plan`);
+  return { contact, plan };
 }
 
 beforeAll(async () => {
