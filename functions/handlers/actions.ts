@@ -1,4 +1,243 @@
-/** Placeholder so the CDK app can be built while the actions handler is written; replaced by the real one. */
-export async function handler(): Promise<never> {
-  throw new Error('actions handler not implemented yet');
+/**
+ * The actions function (Lambda Function URL, API Gateway payload 2.0): the pages behind the
+ * signed links in every owner email, and the secret calendar feed.
+ *
+ *   GET|HEAD /a/<token>             the page the link opens (reads only: mail scanners and
+ *                                   link previewers fetch every link, nothing may change)
+ *   POST     /a/<token>             the page's form (token in the body too): act, save, resend
+ *   GET|HEAD /calendar/<token>.ics  the owner's check-ins as an iCalendar feed
+ *
+ * Thin on purpose: validate the event (zod), call one use case, map its result or error to a
+ * response with the security headers. No cookies are read or set; the token is the
+ * capability, and a POST must carry the same token as its URL.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { readCalendarFeed } from '../core/calendar/calendar-feed.js';
+import { ExpiredTokenError } from '../core/links/link-signer.js';
+import { MESSAGE_PAGES, type MessagePageName } from '../core/pages/action-pages.js';
+import { openLink, pageForError, submitLink, type PageResponse } from '../core/pages/link-pages.js';
+import type { Log } from '../core/ports.js';
+import { InvalidTokenError } from '../core/errors.js';
+import { loadActionsHandlerDeps, type ActionsHandlerDeps } from '../runtime/actions-deps.js';
+import { createLog } from '../runtime/logger.js';
+
+/** Largest form body accepted (the notes field is the largest, 2000 characters). */
+export const MAX_FORM_BODY_BYTES = 32 * 1024;
+/** Longest path accepted (a token is about 150 characters). */
+const MAX_PATH_LENGTH = 2048;
+
+const HTML_CONTENT_TYPE = 'text/html; charset=utf-8';
+const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+const TEXT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+const HTTP_OK = 200;
+const HTTP_FORBIDDEN = 403;
+const HTTP_GONE = 410;
+const HTTP_INTERNAL_ERROR = 500;
+const HTTP_SERVICE_UNAVAILABLE = 503;
+
+const ACTION_PATH = /^\/a\/([^/]{1,1024})\/?$/;
+const CALENDAR_PATH = /^\/calendar\/([^/]{1,1024})\.ics$/;
+
+/** The parts of a Function URL event this handler reads. */
+const functionUrlEventSchema = z.object({
+  rawPath: z.string().min(1).max(MAX_PATH_LENGTH),
+  headers: z.record(z.string(), z.string().optional()).default({}),
+  body: z.string().optional(),
+  isBase64Encoded: z.boolean().default(false),
+  requestContext: z.object({
+    requestId: z.string().min(1),
+    http: z.object({ method: z.string().min(1) }),
+  }),
+});
+type FunctionUrlEvent = z.infer<typeof functionUrlEventSchema>;
+
+type Route = { kind: 'link'; token: string } | { kind: 'calendar'; token: string } | { kind: 'none' };
+
+/** Which route a path is, with its token (percent-decoded). A bad escape is a bad token. */
+export function routeOf(path: string): Route {
+  const link = ACTION_PATH.exec(path);
+  const calendar = link ? null : CALENDAR_PATH.exec(path);
+  const encoded = link?.[1] ?? calendar?.[1];
+  if (encoded === undefined) return { kind: 'none' };
+  let token: string;
+  try {
+    token = decodeURIComponent(encoded);
+  } catch {
+    token = '';
+  }
+  return link ? { kind: 'link', token } : { kind: 'calendar', token };
 }
+
+/** Compares two tokens without an early exit on the first differing character. */
+function sameToken(left: string, right: string): boolean {
+  const a = Buffer.from(left, 'utf8');
+  const b = Buffer.from(right, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The form fields of a POST, or null when the body is not a form or is too large. */
+function readForm(event: FunctionUrlEvent): Record<string, string> | null {
+  const contentType = (event.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== FORM_CONTENT_TYPE) return null;
+  const raw = event.body ?? '';
+  const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(body, 'utf8') > MAX_FORM_BODY_BYTES) return null;
+  const form: Record<string, string> = {};
+  for (const [name, value] of new URLSearchParams(body)) {
+    // The first value of a repeated field wins; no prototype keys.
+    if (!Object.hasOwn(form, name) && name !== '__proto__') form[name] = value;
+  }
+  return form;
+}
+
+function respond(
+  deps: ActionsHandlerDeps,
+  method: string,
+  status: number,
+  contentType: string,
+  body: string,
+  extraHeaders: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: status,
+    headers: { ...deps.renderer.securityHeaders, 'content-type': contentType, ...extraHeaders },
+    // HEAD: the same headers as GET, no body.
+    body: method === 'HEAD' ? '' : body,
+  };
+}
+
+function respondWithPage(
+  deps: ActionsHandlerDeps,
+  method: string,
+  page: PageResponse,
+  extraHeaders: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  return respond(deps, method, page.status, HTML_CONTENT_TYPE, deps.renderer.renderPage(page.view), extraHeaders);
+}
+
+function respondWithMessage(
+  deps: ActionsHandlerDeps,
+  method: string,
+  name: MessagePageName,
+  extraHeaders: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  const { status, view } = MESSAGE_PAGES[name];
+  return respondWithPage(deps, method, { status, view: { ...view } }, extraHeaders);
+}
+
+function logFailure(log: Log, error: unknown, unexpected: boolean, requestId: string): void {
+  const details = {
+    requestId,
+    error: error instanceof Error ? error.name : typeof error,
+    ...(error instanceof InvalidTokenError ? { reason: error.reason } : {}),
+  };
+  if (unexpected) log.error('actions request failed', { ...details, message: error instanceof Error ? error.message : String(error) });
+  else log.info('actions request refused', details);
+}
+
+async function handleLink(
+  deps: ActionsHandlerDeps,
+  event: FunctionUrlEvent,
+  method: string,
+  token: string,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const { log } = deps.pages;
+  const requestId = event.requestContext.requestId;
+  try {
+    if (method === 'GET' || method === 'HEAD') {
+      return respondWithPage(deps, method, await openLink(deps.pages, { token }));
+    }
+    // A POST comes from our own page: same origin, form-encoded, the URL's token in the body.
+    if (event.headers['sec-fetch-site'] === 'cross-site') return respondWithMessage(deps, method, 'forbidden');
+    const form = readForm(event);
+    if (!form) return respondWithMessage(deps, method, 'badRequest');
+    if (!sameToken(form.token ?? '', token)) return respondWithMessage(deps, method, 'forbidden');
+    return respondWithPage(deps, method, await submitLink(deps.pages, { token, form, requestId }));
+  } catch (error) {
+    const page = pageForError(error, token);
+    logFailure(log, error, page.unexpected, requestId);
+    return respondWithPage(deps, method, page);
+  }
+}
+
+async function handleCalendar(
+  deps: ActionsHandlerDeps,
+  event: FunctionUrlEvent,
+  method: string,
+  token: string,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const ics = await readCalendarFeed(deps.pages, { token });
+    return respond(deps, method, HTTP_OK, CALENDAR_CONTENT_TYPE, ics, {
+      'content-disposition': 'inline; filename="not-today.ics"',
+    });
+  } catch (error) {
+    const expired = error instanceof ExpiredTokenError;
+    const refused = error instanceof InvalidTokenError;
+    const unexpected = !refused && pageForError(error, null).unexpected;
+    logFailure(deps.pages.log, error, unexpected, event.requestContext.requestId);
+    if (expired) return respond(deps, method, HTTP_GONE, TEXT_CONTENT_TYPE, 'This calendar link has expired. Open the overview from a recent Not Today email for a fresh one.\n');
+    if (refused) return respond(deps, method, HTTP_FORBIDDEN, TEXT_CONTENT_TYPE, 'This calendar link is not valid.\n');
+    const status = unexpected ? HTTP_INTERNAL_ERROR : HTTP_SERVICE_UNAVAILABLE;
+    return respond(deps, method, status, TEXT_CONTENT_TYPE, 'The calendar is not available right now. Please try again later.\n');
+  }
+}
+
+/** Handles one request with the given wiring (tests pass fakes; the Lambda entry passes the real one). */
+export async function handleActionsRequest(
+  deps: ActionsHandlerDeps,
+  rawEvent: unknown,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const parsed = functionUrlEventSchema.safeParse(rawEvent);
+  if (!parsed.success) {
+    deps.pages.log.warn('actions event refused', { issues: parsed.error.issues.length });
+    return respondWithMessage(deps, 'GET', 'badRequest');
+  }
+  const event = parsed.data;
+  const method = event.requestContext.http.method.toUpperCase();
+  const route = routeOf(event.rawPath);
+  if (route.kind === 'none') return respondWithMessage(deps, method, 'notFound');
+
+  const allowed = route.kind === 'link' ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
+  if (!allowed.includes(method)) return respondWithMessage(deps, method, 'methodNotAllowed', { allow: allowed.join(', ') });
+
+  return route.kind === 'link' ? handleLink(deps, event, method, route.token) : handleCalendar(deps, event, method, route.token);
+}
+
+/**
+ * Builds a handler around a way to get the wiring. The wiring is built once per cold start;
+ * when it cannot be built (bad config, a template that does not compile) the response is a
+ * bare 500 (no details) and the error is logged; the next request tries to build it again.
+ */
+export function createActionsHandler(
+  loadDeps: () => Promise<ActionsHandlerDeps>,
+): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> {
+  return async (event) => {
+    let deps: ActionsHandlerDeps;
+    try {
+      deps = await loadDeps();
+    } catch (error) {
+      createLog().error('actions wiring failed', {
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      return {
+        statusCode: HTTP_INTERNAL_ERROR,
+        headers: {
+          'content-type': TEXT_CONTENT_TYPE,
+          'cache-control': 'no-store',
+          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+        },
+        body: 'Not Today is not available right now.\n',
+      };
+    }
+    return handleActionsRequest(deps, event);
+  };
+}
+
+/** The Lambda entry point (Function URL). */
+export const handler = createActionsHandler(loadActionsHandlerDeps);

@@ -1,175 +1,118 @@
 /**
- * The words of the one-click pages: what an action will do (confirm page, before the POST)
- * and what it did (result page, after it), e.g. "Snooze Acme – Jane Doe until 14 March?".
- * Dates come from the plan the action gives (previewed or stored), in the owner's time zone.
+ * The one-click pages: the confirm page (GET: what the link will do, with a button that
+ * POSTs the token) and the result page (POST: what it did, with undo). The sentences come
+ * from the use cases (previewAction / performAction); this module picks the page, the
+ * button's words and the onward links. Every text is still untrusted: templates escape it.
  */
-import type { ActionKind, ContactView, Plan } from '../model.js';
-import { describeWho, formatDay, nameWho } from './page-formatting.js';
+import type { ContactView } from '../model.js';
+import type { StateAction } from '../plan/plan-actions.js';
+import type { ActionOutcome, ActionPreview } from '../use-cases/perform-action.js';
+import { describeWho, nameWho } from './page-formatting.js';
 import type { ConfirmPageView, ExpiredPageView, MessagePageView, ResultPageView } from './page-views.js';
 
-/** The actions that change state through the confirm-then-POST flow. */
-export const STATE_ACTIONS = ['sent', 'replied', 'snooze-1w', 'snooze-1m', 'snooze-3m', 'stop', 'resume', 'ignore', 'track'] as const;
-export type StateAction = (typeof STATE_ACTIONS)[number];
+/** The button of each confirm page. */
+export const CONFIRM_BUTTONS: Record<StateAction, string> = {
+  sent: 'Yes, I wrote to them',
+  replied: 'Yes, they replied',
+  'snooze-1w': 'Snooze 1 week',
+  'snooze-1m': 'Snooze 1 month',
+  'snooze-3m': 'Snooze 3 months',
+  stop: 'Stop follow-ups',
+  resume: 'Resume follow-ups',
+  ignore: 'Ignore it',
+  track: 'Track it',
+};
 
-export function isStateAction(action: ActionKind): action is StateAction {
-  return (STATE_ACTIONS as readonly string[]).includes(action);
-}
-
-interface Wording {
-  question: string;
-  button: string;
-  explanation: string;
-  headline: string;
-  detail: string | null;
-}
-
-/** Dates and names an action's wording needs. */
-interface WordingInput {
-  who: string;
-  /** When the next prompt comes after the action, formatted; null when none. */
-  next: string | null;
-  /** The snooze's end, formatted. */
-  until: string | null;
-}
-
-const nextLine = (next: string | null, fallback: string): string =>
-  next ? `Your next prompt about this contact comes on ${next}.` : fallback;
-
-function wordAction(action: StateAction, input: WordingInput): Wording {
-  const { who, next, until } = input;
-  switch (action) {
-    case 'sent':
-      return {
-        question: `Mark your note to ${who} as sent?`,
-        button: 'Yes, I sent it',
-        explanation: `The clock restarts from today. ${nextLine(next, '')}`.trim(),
-        headline: `Marked as sent: ${who}.`,
-        detail: nextLine(next, 'Nothing more is scheduled for this contact.'),
-      };
-    case 'replied':
-      return {
-        question: `Did ${who} reply?`,
-        button: 'Yes, they replied',
-        explanation: `Good news is worth noting: the clock restarts from today. ${nextLine(next, '')}`.trim(),
-        headline: `Noted: ${who} replied.`,
-        detail: nextLine(next, 'Nothing more is scheduled for this contact.'),
-      };
-    case 'snooze-1w':
-    case 'snooze-1m':
-    case 'snooze-3m':
-      return {
-        question: `Snooze ${who} until ${until ?? 'later'}?`,
-        button: until ? `Snooze until ${until}` : 'Snooze',
-        explanation: 'You will not get prompts about this contact until then.',
-        headline: `Snoozed ${who} until ${until ?? 'later'}.`,
-        detail: 'Prompts about this contact pick up again then.',
-      };
-    case 'stop':
-      return {
-        question: `Stop all prompts about ${who}?`,
-        button: 'Stop prompts',
-        explanation: 'Nothing more will be drafted for this contact. You can resume any time.',
-        headline: `Stopped prompts about ${who}.`,
-        detail: 'The contact stays in your list; nothing more will be sent about it.',
-      };
-    case 'resume':
-      return {
-        question: `Resume prompts about ${who}?`,
-        button: 'Resume prompts',
-        explanation: nextLine(next, 'Prompts about this contact start again.'),
-        headline: `Resumed prompts about ${who}.`,
-        detail: next ? nextLine(next, '') : null,
-      };
-    case 'ignore':
-      return {
-        question: `Ignore the email about ${who}?`,
-        button: 'Ignore it',
-        explanation: 'It stays stored, but you will not hear about it again.',
-        headline: `Ignored ${who}.`,
-        detail: 'Changed your mind? You can track it after all.',
-      };
-    case 'track':
-      return {
-        question: `Track ${who} anyway?`,
-        button: 'Track it',
-        explanation: 'Not Today will treat it like a rejection: a thank-you draft now, check-ins later.',
-        headline: `Tracking ${who}.`,
-        detail: nextLine(next, 'Your thank-you draft is on its way.'),
-      };
-  }
-}
-
-function wordingInput(action: StateAction, view: ContactView, plan: Plan, now: Date, timeZone: string): WordingInput {
-  const who = nameWho(describeWho(view.contact));
-  const snoozeEnd = plan.snoozedUntil ?? plan.nextDueAt;
-  return {
-    who,
-    next: plan.nextDueAt && plan.status !== 'stopped' ? formatDay(plan.nextDueAt, now, timeZone) : null,
-    until: action.startsWith('snooze') && snoozeEnd ? formatDay(snoozeEnd, now, timeZone) : null,
-  };
-}
-
-export interface ConfirmPageInput {
-  action: StateAction;
-  view: ContactView;
-  /** The plan as it would be after the action (the preview). */
-  planAfter: Plan;
-  token: string;
-  now: Date;
-  timeZone: string;
-}
-
-/** "Snooze Acme – Jane Doe until 14 March?" with a button that POSTs the token. */
-export function buildConfirmPage(input: ConfirmPageInput): ConfirmPageView {
-  const wording = wordAction(input.action, wordingInput(input.action, input.view, input.planAfter, input.now, input.timeZone));
-  return {
-    page: 'confirm',
-    title: wording.question,
-    question: wording.question,
-    explanation: wording.explanation,
-    buttonLabel: wording.button,
-    who: describeWho(input.view.contact),
-    token: input.token,
-  };
-}
-
-export interface ResultPageInput {
-  action: StateAction;
-  /** The contact and plan as stored after the action. */
-  view: ContactView;
-  /** False when the action had already been applied (a double submit). */
-  changed: boolean;
-  undo: { path: string; token: string; label: string } | null;
+/** Onward links of a result page, relative to the page (under /a/). */
+export interface OnwardPaths {
   editPath: string | null;
   overviewPath: string | null;
-  now: Date;
-  timeZone: string;
 }
 
-/** "Snoozed Acme – Jane Doe until 14 March." with undo and onward links. */
-export function buildResultPage(input: ResultPageInput): ResultPageView {
-  const wording = wordAction(input.action, wordingInput(input.action, input.view, input.view.plan, input.now, input.timeZone));
-  const detail = input.changed ? wording.detail : [wording.detail, 'It was already done, so nothing changed.'].filter(Boolean).join(' ');
+/**
+ * The GET page of a state action. An applicable, not-yet-done action gets the confirm page
+ * (which submits itself for people with scripts); one already done with this very link, or
+ * one that does not apply to the contact's state, gets a plain page that says so.
+ */
+export function buildPreviewPage(
+  preview: ActionPreview & { action: StateAction; view: ContactView },
+  token: string,
+  onward: OnwardPaths,
+): ConfirmPageView | ResultPageView | MessagePageView {
+  if (preview.alreadyDone) {
+    return {
+      page: 'result',
+      title: preview.title,
+      headline: 'Already done',
+      detail: preview.message,
+      undo: null,
+      ...onward,
+    };
+  }
+  if (!preview.applicable) {
+    return {
+      page: 'message',
+      title: 'Nothing to do',
+      eyebrow: 'Nothing to do',
+      tone: 'warn',
+      heading: `${preview.title.replace(/\?$/, '')}: not now`,
+      message: preview.message,
+      overviewPath: onward.overviewPath,
+    };
+  }
   return {
-    page: 'result',
-    title: wording.headline,
-    headline: wording.headline,
-    detail: detail || null,
-    undo: input.undo,
-    editPath: input.editPath,
-    overviewPath: input.overviewPath,
+    page: 'confirm',
+    title: preview.title,
+    question: preview.title,
+    explanation: preview.message,
+    buttonLabel: CONFIRM_BUTTONS[preview.action],
+    who: describeWho(preview.view.contact),
+    token,
   };
 }
 
-/** The authentic-but-expired page, with "send me a fresh email". */
-export function buildExpiredPage(input: { view: ContactView | null; token: string }): ExpiredPageView {
+/** The POST page: what happened, undo where there is one, and onward links. */
+export function buildOutcomePage(
+  outcome: ActionOutcome,
+  undo: { path: string; token: string } | null,
+  onward: OnwardPaths,
+): ResultPageView | MessagePageView {
+  if (outcome.status === 'not-applicable') {
+    return {
+      page: 'message',
+      title: outcome.title,
+      eyebrow: 'Nothing changed',
+      tone: 'warn',
+      heading: outcome.title,
+      message: outcome.message,
+      overviewPath: onward.overviewPath,
+    };
+  }
+  return {
+    page: 'result',
+    title: outcome.title,
+    headline: `${outcome.title}.`,
+    detail: outcome.message,
+    undo: undo && outcome.undo ? { ...undo, label: outcome.undo.label } : null,
+    ...onward,
+  };
+}
+
+/**
+ * The page of an authentic link that can no longer act (expired), or of a "resend" link:
+ * it offers "send me a fresh email" as a POST of the same token.
+ */
+export function buildExpiredPage(input: { view: ContactView | null; token: string; expired: boolean }): ExpiredPageView {
   const who = input.view ? nameWho(describeWho(input.view.contact)) : null;
+  const about = who ? ` about ${who}` : '';
   return {
     page: 'expired',
-    title: 'This link has expired',
-    explanation: who
-      ? `Links in Not Today emails work for a limited time. Ask for a fresh email about ${who} and use the links in it.`
-      : 'Links in Not Today emails work for a limited time. Ask for a fresh email and use the links in it.',
+    title: input.expired ? 'This link has expired' : 'Send a fresh email',
+    eyebrow: input.expired ? 'Link expired' : 'Fresh email',
+    heading: input.expired ? 'This link has expired' : `Send a fresh email${about}?`,
+    explanation: input.expired
+      ? `Links in Not Today emails work for a limited time, so an old email cannot act for long. Ask for a fresh email${about} and use the links in it.`
+      : `Not Today will email you again${about}, with new links.`,
     token: input.token,
   };
 }
@@ -185,6 +128,18 @@ export const MESSAGE_PAGES = {
       tone: 'danger',
       heading: 'This link is not valid',
       message: 'It may have been copied incompletely or changed. Nothing was changed. Use the link from your latest Not Today email.',
+      overviewPath: null,
+    },
+  },
+  expiredOwnerWide: {
+    status: 410,
+    view: {
+      page: 'message',
+      title: 'This link has expired',
+      eyebrow: 'Link expired',
+      tone: 'warn',
+      heading: 'This link has expired',
+      message: 'Open the overview from the footer of any recent Not Today email: its links are fresh.',
       overviewPath: null,
     },
   },

@@ -91,6 +91,8 @@ export interface OverviewPageView {
 export interface ExpiredPageView {
   page: 'expired';
   title: string;
+  eyebrow: string;
+  heading: string;
   explanation: string;
   token: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConfirmPage, buildResultPage } from '../../../functions/core/pages/action-pages.js';
+import { buildOutcomePage, buildPreviewPage } from '../../../functions/core/pages/action-pages.js';
 import { buildEditPage, prefillEditForm, readEditForm, validateEditForm } from '../../../functions/core/pages/edit-form.js';
 import { buildOverviewPage, sortByDueNext } from '../../../functions/core/pages/overview-page.js';
 import { makeContact, makePlan, SAMPLE_NOW } from '../../support/sample-contacts.js';
@@ -7,28 +7,62 @@ import { makeContact, makePlan, SAMPLE_NOW } from '../../support/sample-contacts
 const TIME_ZONE = 'Europe/Berlin';
 const jane = { contact: makeContact(), plan: makePlan({ nextPrompt: 'check-in', nextDueAt: '2026-04-02T07:00:00.000Z' }) };
 
-describe('confirm and result wording', () => {
-  it('says what a snooze will do, with the date in the owner time zone', () => {
+describe('confirm and result pages', () => {
+  const preview = {
+    action: 'snooze-1w' as const,
+    claims: { ownerId: 'owner', contactId: jane.contact.contactId, action: 'snooze-1w' as const, exp: 2_000_000_000 },
+    title: 'Snooze Acme - Jane Doe until 14 March?',
+    message: 'Next: the check-in, on 14 March.',
+    view: jane,
+    applicable: true,
+    alreadyDone: false,
+    effect: null,
+  };
+  const onward = { editPath: './edit', overviewPath: './overview' };
+
+  it('asks the question of the preview with a button that posts the token', () => {
     // Prepare
-    const planAfter = makePlan({ status: 'snoozed', snoozedUntil: '2026-03-14T08:00:00.000Z', nextDueAt: '2026-03-14T08:00:00.000Z' });
+    const token = 'k1.payload.sig';
     // Act
-    const page = buildConfirmPage({ action: 'snooze-1w', view: jane, planAfter, token: 'tok', now: SAMPLE_NOW, timeZone: TIME_ZONE });
+    const page = buildPreviewPage(preview, token, onward);
     // Assess
-    expect(page.question).toBe('Snooze Acme – Jane Doe until 14 March?');
-    expect(page.buttonLabel).toBe('Snooze until 14 March');
-    expect(page.token).toBe('tok');
+    expect(page).toMatchObject({ page: 'confirm', question: 'Snooze Acme - Jane Doe until 14 March?', buttonLabel: 'Snooze 1 week', token });
   });
 
-  it('says when a double submit changed nothing', () => {
+  it('does not offer the button again for a link already used, nor for one that does not apply', () => {
     // Prepare
-    const view = { contact: makeContact(), plan: makePlan({ status: 'stopped', nextDueAt: null, nextPrompt: null }) };
+    const done = { ...preview, alreadyDone: true, message: 'You already did this with this link.' };
+    const stopped = { ...preview, applicable: false, message: 'Follow-ups for this contact are stopped. Resume them first.' };
     // Act
-    const first = buildResultPage({ action: 'stop', view, changed: true, undo: null, editPath: null, overviewPath: null, now: SAMPLE_NOW, timeZone: TIME_ZONE });
-    const again = buildResultPage({ action: 'stop', view, changed: false, undo: null, editPath: null, overviewPath: null, now: SAMPLE_NOW, timeZone: TIME_ZONE });
+    const donePage = buildPreviewPage(done, 'tok', onward);
+    const stoppedPage = buildPreviewPage(stopped, 'tok', onward);
     // Assess
-    expect(first.headline).toBe('Stopped prompts about Acme – Jane Doe.');
-    expect(first.detail).not.toContain('already');
-    expect(again.detail).toContain('already done');
+    expect(donePage).toMatchObject({ page: 'result', headline: 'Already done', detail: 'You already did this with this link.' });
+    expect(stoppedPage).toMatchObject({ page: 'message', tone: 'warn', message: 'Follow-ups for this contact are stopped. Resume them first.' });
+  });
+
+  it('says what happened and offers the undo as a POST of its own token', () => {
+    // Prepare
+    const outcome = {
+      status: 'applied' as const,
+      action: 'snooze-1w' as const,
+      title: 'Snoozed Acme - Jane Doe until 14 March',
+      message: 'Next: the check-in, on 14 March.',
+      view: jane,
+      undo: { action: 'resume' as const, url: 'http://127.0.0.1:3000/a/k1.undo.sig', label: 'Undo: resume follow-ups now' },
+      promptSent: false,
+    };
+    // Act
+    const page = buildOutcomePage(outcome, { path: './k1.undo.sig', token: 'k1.undo.sig' }, onward);
+    const notApplicable = buildOutcomePage({ ...outcome, status: 'not-applicable', undo: null }, null, onward);
+    // Assess
+    expect(page).toMatchObject({
+      page: 'result',
+      headline: 'Snoozed Acme - Jane Doe until 14 March.',
+      undo: { path: './k1.undo.sig', token: 'k1.undo.sig', label: 'Undo: resume follow-ups now' },
+      editPath: './edit',
+    });
+    expect(notApplicable).toMatchObject({ page: 'message', eyebrow: 'Nothing changed' });
   });
 });
 

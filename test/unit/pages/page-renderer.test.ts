@@ -44,7 +44,7 @@ function everyPage(): PageView[] {
       overviewPath: './k1.o.p',
     }),
     buildOverviewPage({ views: [hostileView], now: SAMPLE_NOW, timeZone: 'Europe/Berlin', editPathFor: () => './k1.e.f', calendarUrl: 'http://127.0.0.1:3000/calendar/k1.c.d.ics', inboundAddress: 'in@example.test' }),
-    { page: 'expired', title: 'Expired', explanation: HOSTILE, token: 'k1.old.sig' },
+    { page: "expired", title: "Expired", eyebrow: "Link expired", heading: HOSTILE, explanation: HOSTILE, token: "k1.old.sig" },
     { page: 'message', title: 'Forbidden', eyebrow: 'Link not valid', tone: 'danger', heading: HOSTILE, message: HOSTILE, overviewPath: null },
   ];
 }

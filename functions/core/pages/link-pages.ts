@@ -1,0 +1,225 @@
+/**
+ * The pages behind the signed links: what the actions function shows for GET/HEAD (open a
+ * link: never changes anything) and what it does for POST (submit a link's form). Each
+ * delegates the decision to one use case (previewAction, performAction, editContact,
+ * listContactViews, resendPrompt) and turns its result into a page's view model.
+ *
+ * Links between pages are relative (`./<token>`): every page lives under /a/, so the
+ * same HTML works behind a Lambda Function URL, a custom domain or the local server, and
+ * `form-action 'self'` holds.
+ */
+import { ConflictError, InvalidInputError, InvalidTokenError, NotFoundError, TransientError } from '../errors.js';
+import {
+  buildActionUrl,
+  buildCalendarUrl,
+  ExpiredTokenError,
+  OWNER_WIDE_CONTACT_ID,
+  verifyIgnoringExpiry,
+} from '../links/link-signer.js';
+import type { ActionKind, ContactView, PromptKind } from '../model.js';
+import { isStateAction } from '../plan/plan-actions.js';
+import type { DraftComposer } from '../rendering/compose-drafts.js';
+import { editContact, listContactViews, resendPrompt } from '../use-cases/edit-contact.js';
+import { performAction, previewAction } from '../use-cases/perform-action.js';
+import type { ActionDeps } from '../use-cases/use-case-deps.js';
+import {
+  buildExpiredPage,
+  buildOutcomePage,
+  buildPreviewPage,
+  buildResentPage,
+  MESSAGE_PAGES,
+  type OnwardPaths,
+} from './action-pages.js';
+import { buildEditPage, prefillEditForm, type EditDraftPreview, type EditFormRaw } from './edit-form.js';
+import { buildOverviewPage } from './overview-page.js';
+import type { PageView } from './page-views.js';
+
+/** What the pages need: the use cases' ports, and the draft composer for the draft preview. */
+export interface PageDeps extends ActionDeps {
+  drafts: DraftComposer;
+}
+
+/** A page to send, with its HTTP status. */
+export interface PageResponse {
+  status: number;
+  view: PageView;
+}
+
+const HTTP_OK = 200;
+const HTTP_GONE = 410;
+const HTTP_UNPROCESSABLE = 422;
+
+/** The form value that asks for a fresh email (the expired page's button). */
+export const RESEND_INTENT = 'resend';
+
+/** `./<token>` for an absolute action URL made by the link signer. */
+export function relativeActionPath(url: string): string {
+  const segments = new URL(url).pathname.split('/');
+  return `./${segments[segments.length - 1] ?? ''}`;
+}
+
+function signedPath(deps: PageDeps, action: ActionKind, contactId: string): string {
+  return relativeActionPath(
+    buildActionUrl({
+      signer: deps.signer,
+      baseUrl: deps.owner.actionsBaseUrl,
+      ownerId: deps.owner.ownerId,
+      contactId,
+      now: deps.clock.now(),
+      action,
+    }),
+  );
+}
+
+function onwardPaths(deps: PageDeps, contactId: string | null): OnwardPaths {
+  return {
+    editPath: contactId ? signedPath(deps, 'edit', contactId) : null,
+    overviewPath: signedPath(deps, 'overview', OWNER_WIDE_CONTACT_ID),
+  };
+}
+
+/** The prompt whose draft the fix-details page shows: the next one, else the last one sent. */
+function previewPromptOf(view: ContactView): PromptKind | null {
+  const prompt = view.plan.nextPrompt ?? view.plan.sentLog.at(-1)?.prompt ?? null;
+  return prompt === 'needs-review' ? null : prompt;
+}
+
+/** The current draft for a contact, re-rendered with its details as they are now. */
+export function draftPreviewOf(deps: PageDeps, view: ContactView): EditDraftPreview | null {
+  const prompt = previewPromptOf(view);
+  if (!prompt) return null;
+  const [draft] = deps.drafts.composeDrafts({ prompt, contact: view.contact, plan: view.plan, owner: deps.owner, now: deps.clock.now() });
+  if (!draft) return null;
+  return { label: `Your draft: ${draft.label}`, subject: draft.subject || null, text: draft.body };
+}
+
+function editPage(
+  deps: PageDeps,
+  view: ContactView,
+  token: string,
+  state: { raw: EditFormRaw; errors: Partial<Record<keyof EditFormRaw, string>>; saved: boolean },
+): PageView {
+  return buildEditPage({
+    view,
+    token,
+    raw: state.raw,
+    errors: state.errors,
+    saved: state.saved,
+    draft: draftPreviewOf(deps, view),
+    overviewPath: onwardPaths(deps, null).overviewPath,
+  });
+}
+
+async function overviewPage(deps: PageDeps): Promise<PageView> {
+  const views = await listContactViews(deps, deps.owner.ownerId);
+  return buildOverviewPage({
+    views,
+    now: deps.clock.now(),
+    timeZone: deps.owner.timeZone,
+    editPathFor: (view) => signedPath(deps, 'edit', view.contact.contactId),
+    calendarUrl: buildCalendarUrl({
+      signer: deps.signer,
+      baseUrl: deps.owner.actionsBaseUrl,
+      ownerId: deps.owner.ownerId,
+      now: deps.clock.now(),
+    }),
+    inboundAddress: deps.owner.inboundAddress,
+  });
+}
+
+/**
+ * GET / HEAD /a/<token>: the page a link opens. Reads only, whatever the token says.
+ * Throws InvalidTokenError (tampered, unknown key, wrong owner, expired), NotFoundError.
+ */
+export async function openLink(deps: PageDeps, input: { token: string }): Promise<PageResponse> {
+  const preview = await previewAction(deps, { token: input.token });
+  const { action } = preview;
+  if (action === 'overview' && preview.claims.contactId === OWNER_WIDE_CONTACT_ID) {
+    return { status: HTTP_OK, view: await overviewPage(deps) };
+  }
+  const view = preview.view;
+  if (!view) throw new InvalidInputError(`the "${action}" link does not open a page`);
+  if (action === 'edit') {
+    return { status: HTTP_OK, view: editPage(deps, view, input.token, { raw: prefillEditForm(view), errors: {}, saved: false }) };
+  }
+  if (action === 'resend') {
+    return { status: HTTP_OK, view: buildExpiredPage({ view, token: input.token, expired: false }) };
+  }
+  if (isStateAction(action)) {
+    return {
+      status: HTTP_OK,
+      view: buildPreviewPage({ ...preview, action, view }, input.token, onwardPaths(deps, view.contact.contactId)),
+    };
+  }
+  throw new InvalidInputError(`the "${action}" link does not open a page`);
+}
+
+/**
+ * POST /a/<token>: does what the page's form asks. Idempotent: a double submit gives the
+ * same state and one history entry (the use cases see to it).
+ */
+export async function submitLink(
+  deps: PageDeps,
+  input: { token: string; form: Record<string, string>; requestId: string },
+): Promise<PageResponse> {
+  if (input.form.intent === RESEND_INTENT) return requestFreshEmail(deps, input.token);
+
+  const claims = verifyIgnoringExpiry(deps.signer, input.token, deps.clock.now(), deps.owner.ownerId);
+  if (claims.expired) throw new ExpiredTokenError(claims.claims);
+  const { action } = claims.claims;
+
+  if (action === 'edit') {
+    const result = await editContact(deps, { token: input.token, form: input.form });
+    if (!result.ok) {
+      return {
+        status: HTTP_UNPROCESSABLE,
+        view: editPage(deps, result.view, input.token, { raw: result.values, errors: result.errors, saved: false }),
+      };
+    }
+    return {
+      status: HTTP_OK,
+      view: editPage(deps, result.view, input.token, { raw: prefillEditForm(result.view), errors: {}, saved: true }),
+    };
+  }
+  if (isStateAction(action)) {
+    const outcome = await performAction(deps, { token: input.token, requestId: input.requestId });
+    const undo = outcome.undo ? { path: relativeActionPath(outcome.undo.url), token: relativeActionPath(outcome.undo.url).slice(2) } : null;
+    const view = buildOutcomePage(outcome, undo, onwardPaths(deps, outcome.view.contact.contactId));
+    return { status: outcome.status === 'not-applicable' ? HTTP_UNPROCESSABLE : HTTP_OK, view };
+  }
+  throw new InvalidInputError(`the "${action}" link has nothing to submit`);
+}
+
+/**
+ * "Send me a fresh email" from an expired (or resend) link: authentic and for this owner,
+ * expired or not. Mail goes to the owner only, at most once per cooldown (resendPrompt).
+ */
+async function requestFreshEmail(deps: PageDeps, token: string): Promise<PageResponse> {
+  const { claims } = verifyIgnoringExpiry(deps.signer, token, deps.clock.now(), deps.owner.ownerId);
+  if (claims.contactId === OWNER_WIDE_CONTACT_ID) {
+    throw new InvalidInputError('an owner-wide link has no email to send again');
+  }
+  const result = await resendPrompt(deps, { ownerId: claims.ownerId, contactId: claims.contactId });
+  return { status: HTTP_OK, view: buildResentPage(result.status === 'sent') };
+}
+
+/** The page and status for an error from openLink / submitLink, and whether it is unexpected. */
+export function pageForError(error: unknown, token: string | null): PageResponse & { unexpected: boolean } {
+  if (error instanceof ExpiredTokenError && token) {
+    if (error.claims.contactId === OWNER_WIDE_CONTACT_ID) {
+      return { status: HTTP_GONE, view: { ...MESSAGE_PAGES.expiredOwnerWide.view }, unexpected: false };
+    }
+    return { status: HTTP_GONE, view: buildExpiredPage({ view: null, token, expired: true }), unexpected: false };
+  }
+  const known = knownErrorPage(error);
+  if (known) return { status: known.status, view: { ...known.view }, unexpected: false };
+  return { status: MESSAGE_PAGES.failed.status, view: { ...MESSAGE_PAGES.failed.view }, unexpected: true };
+}
+
+function knownErrorPage(error: unknown): (typeof MESSAGE_PAGES)[keyof typeof MESSAGE_PAGES] | null {
+  if (error instanceof InvalidTokenError) return MESSAGE_PAGES.forbidden;
+  if (error instanceof NotFoundError) return MESSAGE_PAGES.contactGone;
+  if (error instanceof InvalidInputError) return MESSAGE_PAGES.badRequest;
+  if (error instanceof ConflictError || error instanceof TransientError) return MESSAGE_PAGES.busy;
+  return null;
+}

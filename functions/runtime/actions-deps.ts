@@ -1,0 +1,58 @@
+/**
+ * The actions function's wiring: the shared delivery ports (container.ts: repository, mailer,
+ * prompt renderer, signer, clock, ids, log, owner), the draft composer (the prompt renderer
+ * is one) and the page renderer compiled from templates/pages/. Built once per cold start.
+ * Imports no email-understanding code and no S3 client (see container.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createPageRenderer,
+  PAGE_TEMPLATE_NAMES,
+  type PageRenderer,
+  type PageTemplateSources,
+} from '../core/pages/page-renderer.js';
+import type { PageDeps } from '../core/pages/link-pages.js';
+import { TemplateError } from '../core/rendering/template-set.js';
+import { buildDeliverDeps, memoizeAsync } from './container.js';
+import type { Config } from './config.js';
+import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
+
+/** The pages' folder inside the templates directory. */
+export const PAGE_TEMPLATES_SUBDIR = 'pages';
+/** The pages' one stylesheet (inlined into every page and allowed by its CSP hash). */
+export const PAGE_STYLES_FILE = 'styles.css';
+
+/** What the actions handler needs. */
+export interface ActionsHandlerDeps {
+  pages: PageDeps;
+  renderer: PageRenderer;
+}
+
+/** Reads templates/pages/ (TEMPLATES_DIR when set), naming any missing file. */
+export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
+  const root = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  const dir = join(root, PAGE_TEMPLATES_SUBDIR);
+  const read = (file: string): string => {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch (error) {
+      throw new TemplateError(`page template missing: ${join(dir, file)}`, `${PAGE_TEMPLATES_SUBDIR}/${file}`, { cause: error });
+    }
+  };
+  const sources = { styles: read(PAGE_STYLES_FILE) } as PageTemplateSources;
+  for (const name of PAGE_TEMPLATE_NAMES) sources[name] = read(`${name}.hbs`);
+  return sources;
+}
+
+/** Builds the actions wiring for one configuration (the process's config by default). */
+export async function buildActionsHandlerDeps(config?: Config): Promise<ActionsHandlerDeps> {
+  const deliver = await buildDeliverDeps(config);
+  return {
+    pages: { ...deliver, drafts: deliver.renderer },
+    renderer: createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR)),
+  };
+}
+
+/** The process's actions wiring, built once per cold start. */
+export const loadActionsHandlerDeps: () => Promise<ActionsHandlerDeps> = memoizeAsync(() => buildActionsHandlerDeps());
