@@ -16,7 +16,7 @@ import { applyPlanAction, type StateAction } from '../plan/plan-actions.js';
 import { appendSentLog, computeNextPrompt, planContextOf } from '../plan/plan-rules.js';
 import { validateEditForm, type EditFormValues } from '../pages/edit-form.js';
 import { appendHistory, loadContactView } from './contact-views.js';
-import { MAX_PLAN_WRITE_ATTEMPTS, PROMPT_LINK_ACTIONS } from './deliver-prompt.js';
+import { deliverPrompt, MAX_PLAN_WRITE_ATTEMPTS, PROMPT_LINK_ACTIONS } from './deliver-prompt.js';
 import { readLink } from './perform-action.js';
 import type { ActionDeps } from './use-case-deps.js';
 
@@ -93,7 +93,11 @@ export async function editContact(
       version: view.contact.version + 1,
     };
     await saveContactWithRetry(deps, contact, contactChanges.patch);
-    const saved = plan !== view.plan ? { ...plan, version: view.plan.version + 1 } : plan;
+    let saved = plan !== view.plan ? { ...plan, version: view.plan.version + 1 } : plan;
+    if (saved.nextPrompt === 'thank-you' && view.plan.nextPrompt !== 'thank-you') {
+      // Tracked from the form: the thank-you goes out now, as with the "track anyway" link.
+      saved = await deliverNow(deps, saved);
+    }
     deps.log.info('contact edited', { contactId: claims.contactId, changed });
     return { ok: true, view: { contact, plan: saved }, changed };
   }
@@ -155,6 +159,15 @@ export async function resendPrompt(
   }
   deps.log.info('fresh email sent', { contactId: input.contactId, prompt });
   return { status: 'sent', prompt, messageId };
+}
+
+/** Delivers a plan's due prompt now; returns the plan as stored afterwards. */
+async function deliverNow(deps: ActionDeps, plan: Plan): Promise<Plan> {
+  const ref = deps.repository.dueRefOf(plan);
+  if (!ref) return plan;
+  const delivery = await deliverPrompt(deps, ref);
+  if (delivery.status !== 'sent') return plan;
+  return (await deps.repository.getPlan(plan.ownerId, plan.contactId)) ?? plan;
 }
 
 /** The form as submitted, with the current value for every field left out. */

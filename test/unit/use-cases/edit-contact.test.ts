@@ -134,6 +134,24 @@ describe('editContact', () => {
     await expect(wrongLink).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it('tracks a needs-review item set to active on the form and sends its thank-you at once', async () => {
+    // Prepare
+    const harness = createHarness();
+    seed(harness, CONTACT_ID, { status: 'needs-review', nextPrompt: null, nextDueAt: null, sentLog: [] });
+
+    // Act
+    const result = await editContact(harness.deps, {
+      token: tokenFor(harness, 'edit'),
+      form: { status: 'active', company: 'Northwind Labs' },
+    });
+
+    // Assess
+    expect(result.ok && result.changed).toEqual(['company', 'status']);
+    expect(harness.renderer.rendered.map((item) => item.prompt)).toEqual(['thank-you']);
+    expect(harness.renderer.rendered[0]?.contact.company).toBe('Northwind Labs');
+    expect(result.ok && result.view.plan).toMatchObject({ status: 'active', sentLog: [{ prompt: 'thank-you' }], lease: null });
+  });
+
   it('changes nothing and writes nothing when the form is unchanged', async () => {
     // Prepare
     const harness = createHarness();

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideInbound,
+  extractAddresses,
+  maskAddress,
+  normalizeAddress,
+  passesVerdicts,
+  readTopHeaders,
+} from '../../../functions/core/trust/inbound-policy.js';
+import { PASSING_VERDICTS } from '../../support/engine-harness.js';
+
+const OWNERS = ['alex.morgan@example.net'];
+const raw = (text: string) => Buffer.from(text.replace(/\n/g, '\r\n'));
+
+describe('readTopHeaders', () => {
+  it('unfolds continued lines, keeps repeated headers, and stops at the body', () => {
+    // Prepare
+    const message = raw('From: Alex\n <alex.morgan@example.net>\nReceived: a\nReceived: b\n\nFrom: body@evil.example\n');
+
+    // Act
+    const headers = readTopHeaders(message);
+
+    // Assess
+    expect(headers.get('from')).toEqual(['Alex <alex.morgan@example.net>']);
+    expect(headers.get('received')).toEqual(['a', 'b']);
+  });
+});
+
+describe('extractAddresses', () => {
+  it('takes the mailbox, not an address-like display name or comment', () => {
+    // Prepare / Act
+    const addresses = extractAddresses([
+      '"alex.morgan@example.net" <mallory@phish.example>',
+      'Bob (bob@comment.example) <bob@real.example>',
+      'plain@bare.example',
+    ]);
+
+    // Assess
+    expect(addresses).toEqual(['mallory@phish.example', 'bob@real.example', 'plain@bare.example']);
+  });
+});
+
+describe('normalizeAddress / maskAddress', () => {
+  it('ignores case and a +tag; masks all but the first letter of the local part', () => {
+    // Prepare / Act / Assess
+    expect(normalizeAddress('Alex.Morgan+caf_=inbox=x@Example.NET')).toBe('alex.morgan@example.net');
+    expect(maskAddress('Jane Doe <jane.doe@acme.example>')).toBe('j***@acme.example');
+    expect(maskAddress(null)).toBe('(none)');
+  });
+});
+
+describe('passesVerdicts', () => {
+  it('needs SPF or DKIM to pass, and no spam or virus FAIL', () => {
+    // Prepare / Act / Assess
+    expect(passesVerdicts(PASSING_VERDICTS)).toBe(true);
+    expect(passesVerdicts({ ...PASSING_VERDICTS, spf: 'GRAY' })).toBe(true);
+    expect(passesVerdicts({ ...PASSING_VERDICTS, spf: 'GRAY', dkim: 'PROCESSING_FAILED' })).toBe(false);
+    expect(passesVerdicts({ ...PASSING_VERDICTS, spam: 'GRAY' })).toBe(true);
+    expect(passesVerdicts({ ...PASSING_VERDICTS, virus: 'FAIL' })).toBe(false);
+  });
+});
+
+describe('decideInbound', () => {
+  it.each([
+    ['From', 'From: Alex <alex.morgan@example.net>\nSubject: x\n\nbody', null, 'from'],
+    ['envelope', 'From: hr@acme.example\n\nbody', 'ALEX.MORGAN@example.net', 'envelope'],
+    ['Resent-From', 'From: hr@acme.example\nResent-From: alex.morgan@example.net\n\nbody', 'srs@relay.example', 'forwarding-header'],
+    ['X-Forwarded-For', 'From: hr@acme.example\nX-Forwarded-For: alex.morgan@example.net inbox@nt.example\n\nbody', null, 'forwarding-header'],
+  ] as const)('accepts the owner by %s', (_name, text, envelopeFrom, via) => {
+    // Prepare / Act
+    const decision = decideInbound({ raw: raw(text), envelopeFrom, verdicts: PASSING_VERDICTS, ownerAddresses: OWNERS });
+
+    // Assess
+    expect(decision).toEqual({ accepted: true, via });
+  });
+
+  it('ignores an owner address that appears only in the body or in To', () => {
+    // Prepare
+    const text = 'From: hr@acme.example\nTo: alex.morgan@example.net\n\nResent-From: alex.morgan@example.net\n';
+
+    // Act
+    const decision = decideInbound({ raw: raw(text), envelopeFrom: 'hr@acme.example', verdicts: PASSING_VERDICTS, ownerAddresses: OWNERS });
+
+    // Assess
+    expect(decision).toEqual({ accepted: false, reason: 'not-from-owner' });
+  });
+});
