@@ -52,7 +52,7 @@ describe('SesOwnerMailer', () => {
     expect(sent).toHaveLength(1);
     expect(result.messageId).toBe(sent[0]?.messageId);
     expect(sent[0]?.destination).toEqual({ to: [OWNER], cc: [], bcc: [] });
-    expect(sent[0]?.from).toBe('Not Today <not-today@mail.sam-lee.example>');
+    expect(sent[0]?.from).toMatch(/^"?Not Today"? <not-today@mail\.sam-lee\.example>$/);
     expect(sent[0]?.body.text?.trim()).toBe('Your thank-you draft is ready.');
     expect(sent[0]?.body.html).toContain('<b>ready</b>');
   });
