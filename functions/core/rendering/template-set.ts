@@ -120,6 +120,13 @@ function compileChecked(env: typeof Handlebars, file: string, source: string, op
     throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
   }
   const template = env.compile(source, options);
+  // Handlebars compiles lazily, on the first call: make that call now, with an empty context,
+  // so the cost lands at start-up and a missing partial fails here, naming the file.
+  try {
+    template({});
+  } catch (error) {
+    throw new TemplateError(`template ${file} does not render: ${(error as Error).message}`, file, { cause: error });
+  }
   return (context: unknown) => {
     try {
       return template(context);

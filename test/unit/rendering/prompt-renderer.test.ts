@@ -348,6 +348,17 @@ describe('template errors', () => {
     expect(create).toThrow(/template check-in\.html\.hbs does not compile/);
   });
 
+  it('fails at creation, naming the file, when a template uses a partial that does not exist', () => {
+    // Prepare
+    const broken = { ...templates, 'thank-you.text.hbs': '{{> no-such-partial}}' };
+
+    // Act
+    const create = () => createPromptRenderer(broken);
+
+    // Assess
+    expect(create).toThrow(/template thank-you\.text\.hbs does not render: .*no-such-partial/);
+  });
+
   it('names a draft without its header lines', () => {
     // Prepare
     const broken = { ...templates, 'drafts/thank-you-short.hbs': 'Label: Short\nTo: {{addresses.reply}}\n\nHi,\n\nThanks.' };
