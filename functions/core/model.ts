@@ -119,5 +119,5 @@ export interface ContactView {
   plan: Plan;
 }
 
-/** How many recent prompts the plan item keeps (keeps the item under 1 KB). */
-export const PLAN_SENT_LOG_CAP = 12;
+/** How many recent prompts the plan item keeps (keeps the stored item, keys and lease included, under 1 KB: one write unit). */
+export const PLAN_SENT_LOG_CAP = 8;

@@ -71,7 +71,8 @@ export async function dispatchDue(deps: DispatchDeps, input: { limit?: number } 
   }
 
   deps.log.info('dispatch finished', { ...result });
-  if (result.failed > 0 && result.sent === 0 && result.skipped === 0) {
+  // Skipped plans were not attempted (held elsewhere, or nothing due), so they do not count.
+  if (result.failed > 0 && result.sent === 0) {
     throw new TransientError(`all ${result.failed} due prompts failed`, { cause: firstError });
   }
   return result;

@@ -40,6 +40,18 @@ function schedule(plan: Plan, count: number, context: PlanContext = berlin): { p
   return seen;
 }
 
+/** The size DynamoDB bills for an item (names + values; 3 bytes + 1 per element for maps and lists). */
+function dynamoItemSize(item: Record<string, unknown>): number {
+  const valueSize = (value: unknown): number => {
+    if (value === null || typeof value === 'boolean') return 1;
+    if (typeof value === 'string') return Buffer.byteLength(value);
+    if (typeof value === 'number') return Math.ceil(String(value).replace(/^-|\./g, '').length / 2) + 1;
+    if (Array.isArray(value)) return 3 + value.reduce((sum: number, element) => sum + 1 + valueSize(element), 0);
+    return 3 + Object.entries(value as object).reduce((sum, [name, element]) => sum + 1 + Buffer.byteLength(name) + valueSize(element), 0);
+  };
+  return Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + valueSize(value), 0);
+}
+
 describe('createInitialPlan', () => {
   it('makes the thank-you (or the needs-review email) due at once', () => {
     // Prepare / Act
@@ -295,6 +307,22 @@ describe('advanceAfterPrompt', () => {
     expect(afterFirst).toMatchObject({ status: 'active', snoozedUntil: null, lease: null });
     expect(plan.sentLog).toHaveLength(PLAN_SENT_LOG_CAP);
     expect(plan.sentLog.at(-1)?.prompt).toBe('check-in');
-    expect(Buffer.byteLength(JSON.stringify(plan))).toBeLessThan(1024);
+    // The worst case as stored: full log, a lease, a snooze, the longest prompt names, and
+    // the table's key attributes, sized by DynamoDB's rules: one write unit (1 KB).
+    const worst: Record<string, unknown> = {
+      ...plan,
+      contactId: 'f'.repeat(20),
+      lease: { until: '2026-03-16T08:10:00.000Z', claimId: '3f2b8c1e-9a4d-4e7b-8c6a-1d2e3f4a5b6c' },
+      snoozedUntil: '2026-03-16T08:10:00.000Z',
+      lastAction: 'snooze-3m',
+      lastActionAt: '2026-03-16T08:10:00.000Z',
+      sentLog: plan.sentLog.map((entry) => ({ ...entry, prompt: 'feedback-follow-up' })),
+      pk: 'USER#owner',
+      sk: `PLAN#${'f'.repeat(20)}`,
+      gsi1pk: 'DUE#3',
+      gsi1sk: `2026-03-16T08:00:00.000Z#owner#${'f'.repeat(20)}`,
+      entity: 'plan',
+    };
+    expect(dynamoItemSize(worst)).toBeLessThan(1024);
   });
 });
