@@ -99,6 +99,8 @@ export interface LocalStackOptions {
   clockStart?: Date;
   /** Extra runtime environment (e.g. CADENCE); wins over the stack's values. */
   env?: Record<string, string>;
+  /** Replaces a handler (tests only); unset runs functions/handlers/*.ts. */
+  handlers?: HandlerOverrides;
 }
 
 export interface LocalStack {
@@ -135,7 +137,9 @@ const consoleLog: StackLog = {
 };
 
 let runningStack = false;
-let firstRuntimeEnv: string | null = null;
+/** The runtime env the handlers were first loaded with (config and clients are then cached). */
+let handlersLoadedWithEnv: string | null = null;
+let currentEnvFingerprint: string | null = null;
 
 function resolvePort(name: PortName, options: LocalStackOptions): number {
   const explicit = options.ports?.[name];
@@ -153,8 +157,17 @@ export function parsePort(text: string, source: string): number {
   return port;
 }
 
-const loadHandler = (load: () => Promise<{ handler: unknown }>) => async (): Promise<LambdaHandler> =>
-  (await load()).handler as LambdaHandler;
+const loadHandler = (load: () => Promise<{ handler: unknown }>) => async (): Promise<LambdaHandler> => {
+  handlersLoadedWithEnv ??= currentEnvFingerprint;
+  return (await load()).handler as LambdaHandler;
+};
+
+/** Handlers by name; tests may replace one (e.g. an echo handler to inspect the events). */
+export interface HandlerOverrides {
+  inbound?: () => Promise<LambdaHandler>;
+  dispatch?: () => Promise<LambdaHandler>;
+  actions?: () => Promise<LambdaHandler>;
+}
 
 /** The new emails in the mail viewer's store since it held `before` emails. */
 function sentSince(before: number): SentEmailSummary[] {
@@ -246,7 +259,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bucket: LOCAL_BUCKET,
       clock,
       invoker,
-      loadInboundHandler: loadHandler(() => import('../../functions/handlers/inbound.js')),
+      loadInboundHandler: options.handlers?.inbound ?? loadHandler(() => import('../../functions/handlers/inbound.js')),
       defaultVerdicts: { ...PASSING_VERDICTS, ...options.verdicts },
       maxMailBytes,
       log,
@@ -254,7 +267,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const scheduler = new DispatchScheduler(
       clock,
       invoker,
-      loadHandler(() => import('../../functions/handlers/dispatch.js')),
+      options.handlers?.dispatch ?? loadHandler(() => import('../../functions/handlers/dispatch.js')),
       log,
     );
     // Stopped in reverse: SMTP and actions first, then the timer, then running handlers.
@@ -308,7 +321,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: ports.actions,
       clock,
       invoker,
-      loadActionsHandler: loadHandler(() => import('../../functions/handlers/actions.js')),
+      loadActionsHandler: options.handlers?.actions ?? loadHandler(() => import('../../functions/handlers/actions.js')),
       control,
       log,
     });
@@ -346,10 +359,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Fail at start, naming every bad value, rather than at the first email.
     parseConfig(env);
     const envFingerprint = JSON.stringify(env);
-    if (firstRuntimeEnv !== null && firstRuntimeEnv !== envFingerprint) {
-      throw new UsageError('one process runs one local stack: the runtime config is read once per process');
+    if (handlersLoadedWithEnv !== null && handlersLoadedWithEnv !== envFingerprint) {
+      throw new UsageError(
+        'one process runs one local stack configuration: the handlers already read their config (other ports or settings)',
+      );
     }
-    firstRuntimeEnv = envFingerprint;
+    currentEnvFingerprint = envFingerprint;
     Object.assign(process.env, env);
 
     const smtp = await startSmtpReceiver({ port: ports.smtp, inboundAddress, maxMailBytes, intake, log });
