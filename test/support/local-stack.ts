@@ -8,6 +8,8 @@ import { createTransport } from 'nodemailer';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack/start-local-stack.js';
 import type { StackLog } from '../../local/stack/lambda-invoker.js';
 
+/** A test stack: the local stack plus the lines it logged. */
+export type TestStack = LocalStack & { log: CollectedLog };
 export type { LocalStack };
 
 /** What the SES emulator keeps per email (the fields tests read). */
@@ -39,9 +41,7 @@ export function collectingLog(): CollectedLog {
  * A stack for one test file: every port free (0), in memory, no stack.json, no timer
  * (tests run the dispatcher with `stack.tick()`), quiet handler logs, fast retries.
  */
-export async function startTestStack(
-  options: LocalStackOptions = {},
-): Promise<LocalStack & { log: CollectedLog }> {
+export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
   const log = collectingLog();
   const stack = await startLocalStack({
     memory: true,

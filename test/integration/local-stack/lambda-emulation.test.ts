@@ -6,7 +6,7 @@
 import type { APIGatewayProxyEventV2, ScheduledEvent, SESEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASYNC_RETRY_ATTEMPTS, type LambdaHandler } from '../../../local/stack/lambda-invoker.js';
-import { buildGmailForward, startTestStack, type LocalStack } from '../../support/local-stack.js';
+import { buildGmailForward, startTestStack, type TestStack } from '../../support/local-stack.js';
 
 const OWNER = 'emulation.owner@example.com';
 const CLOCK_START = new Date('2027-01-04T08:30:00Z');
@@ -38,7 +38,7 @@ const dispatchHandler: LambdaHandler = async (event) => {
   return { outcome: 'swept', due: 0, claimed: 0, sent: 0, skipped: 0, failed: 0 };
 };
 
-let stack: LocalStack;
+let stack: TestStack;
 
 beforeAll(async () => {
   stack = await startTestStack({
