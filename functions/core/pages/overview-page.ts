@@ -89,6 +89,7 @@ export function buildOverviewPage(input: OverviewInput): OverviewPageView {
     summary,
     rows,
     calendarUrl: input.calendarUrl,
+    calendarSubscribeUrl: input.calendarUrl ? input.calendarUrl.replace(/^https?:\/\//, 'webcal://') : null,
     inboundAddress: input.inboundAddress,
   };
 }

@@ -19,9 +19,9 @@ export function describeWho(contact: Pick<Contact, 'company' | 'contactName' | '
   };
 }
 
-/** "Acme – Jane Doe", "Acme", "Jane Doe" or "this contact". */
+/** "Acme - Jane Doe", "Acme", "Jane Doe" or "this contact" (as the use cases word it). */
 export function nameWho(who: WhoView): string {
-  if (who.company && who.person) return `${who.company} – ${who.person}`;
+  if (who.company && who.person) return `${who.company} - ${who.person}`;
   return who.company ?? who.person ?? 'this contact';
 }
 

@@ -84,6 +84,8 @@ export interface OverviewPageView {
   summary: string;
   rows: OverviewRowView[];
   calendarUrl: string | null;
+  /** The same feed as a webcal: link, which calendar apps open as a subscription. */
+  calendarSubscribeUrl: string | null;
   inboundAddress: string;
 }
 

@@ -5,7 +5,7 @@ import { handleActionsRequest } from '../../../functions/handlers/actions.js';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const bodyOf = (response: { body?: string }): string => response.body ?? '';
 /** The relative undo action of a result page, and its token. */
-const undoOf = (html: string) => /<form method="post" action="\.\/([^"]+)" class="inline-form">/.exec(html)?.[1];
+const undoOf = (html: string) => /<form method="post" action="\.\/([^"]+)" class="actions">/.exec(html)?.[1];
 
 describe('actions handler: one-click links', () => {
   it('GET shows what will happen and changes nothing; HEAD has the same headers and no body', async () => {
