@@ -88,15 +88,25 @@ export async function deliverPrompt(deps: DeliverDeps, ref: DueRef): Promise<Del
     const email = deps.renderer.renderPrompt({ prompt, contact, plan: claimed, links, owner: deps.owner, now });
     ({ messageId } = await deps.mailer.sendToOwner(email));
 
-    const context = planContextOf(deps.owner);
-    const advanced = await writePlan(deps, claimed, claimId, (fresh) =>
-      // Advance only the prompt we sent; if an action moved the schedule meanwhile, keep
-      // the owner's choice and just let go of the lease.
-      fresh.nextPrompt === claimed.nextPrompt && fresh.nextDueAt === claimed.nextDueAt
-        ? advanceAfterPrompt(fresh, { prompt, contact, sentAt: now }, context)
-        : { ...fresh, lease: null },
-    );
-    if (!advanced) deps.log.warn('prompt sent but the plan could not be advanced', { contactId: claimed.contactId, prompt });
+    try {
+      const context = planContextOf(deps.owner);
+      const advanced = await writePlan(deps, claimed, claimId, (fresh) =>
+        // Advance only the prompt we sent; if an action moved the schedule meanwhile, keep
+        // the owner's choice and just let go of the lease.
+        fresh.nextPrompt === claimed.nextPrompt && fresh.nextDueAt === claimed.nextDueAt
+          ? advanceAfterPrompt(fresh, { prompt, contact, sentAt: now }, context)
+          : { ...fresh, lease: null },
+      );
+      if (!advanced) deps.log.warn('prompt sent; another dispatcher holds the plan now', { contactId: claimed.contactId, prompt });
+    } catch (error) {
+      // The email is out but the plan did not move: it is sent again once the lease expires
+      // (the one duplicate the design allows). Reported as sent: it was.
+      deps.log.error('prompt sent but the plan could not be advanced', {
+        contactId: claimed.contactId,
+        prompt,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+    }
   } catch (error) {
     await releaseLease(deps, claimed, claimId);
     return { status: 'failed', contactId: ref.contactId, prompt, error, claimed: true };

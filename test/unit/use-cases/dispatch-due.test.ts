@@ -187,6 +187,26 @@ describe('dispatchDue', () => {
     });
   });
 
+  it('counts a prompt as sent when only the advance failed, and sends it again once the lease expires', async () => {
+    // Prepare: the table fails the write after the email went out
+    const harness = createHarness({ start: '2026-05-01T10:00:00.000Z' });
+    seedDue(harness, 'hhhhhhhhhhhhhhhhhhh1', '2026-05-01T07:00:00.000Z');
+    harness.repository.failNext('savePlan', new TransientError('throttled'));
+
+    // Act
+    const first = await dispatchDue(harness.deps);
+    const whileLeased = await dispatchDue(harness.deps);
+    harness.clock.advance({ minutes: CLAIM_LEASE_MINUTES, seconds: 1 });
+    const afterLease = await dispatchDue(harness.deps);
+
+    // Assess: one duplicate at most, never a lost prompt
+    expect(first).toMatchObject({ sent: 1, failed: 0 });
+    expect(whileLeased.sent).toBe(0);
+    expect(afterLease.sent).toBe(1);
+    expect(harness.mailer.sent).toHaveLength(2);
+    expect(harness.repository.storedPlan('owner', 'hhhhhhhhhhhhhhhhhhh1')).toMatchObject({ checkInsSent: 1, lease: null });
+  });
+
   it('takes a plan whose contact is missing out of the due index instead of failing every sweep', async () => {
     // Prepare
     const harness = createHarness({ start: '2026-05-01T10:00:00.000Z' });
