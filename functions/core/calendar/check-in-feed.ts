@@ -4,12 +4,16 @@
  * a calendar app shows "Check in with Jane Doe (Acme)" on the right day with the words ready.
  */
 import type { ContactStatus, ContactView, PromptKind } from '../model.js';
+import { toOptionalLine } from '../rendering/text-safety.js';
 import { buildCalendar, ICS_EVENT_MINUTES, type CalendarEvent } from './ics.js';
 
 /** The feed's display name in calendar apps. */
 export const CHECK_IN_FEED_NAME = 'Not Today check-ins';
 /** Domain part of every event UID (RFC 5545 recommends a host-like right-hand side). */
 export const CHECK_IN_UID_DOMAIN = 'not-today.invalid';
+
+/** Longest company or person name in an event summary. */
+const CONTACT_LINE_MAX = 120;
 
 /** Statuses whose next prompt will really be sent (a stopped or ignored contact has none). */
 const SCHEDULED_STATUSES: ReadonlySet<ContactStatus> = new Set(['active', 'snoozed']);
@@ -45,7 +49,8 @@ const PROMPT_WHY: Record<PromptKind, string> = {
 
 /** "Jane Doe (Acme)", "Acme", "Jane Doe" or "a contact", from whatever is known. */
 export function describeContact(view: ContactView): string {
-  const { contactName, company } = view.contact;
+  const contactName = toOptionalLine(view.contact.contactName, CONTACT_LINE_MAX);
+  const company = toOptionalLine(view.contact.company, CONTACT_LINE_MAX);
   if (contactName && company) return `${contactName} (${company})`;
   return contactName ?? company ?? 'a contact';
 }
