@@ -13,6 +13,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_BUNDLING } from '../bundling-options.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -23,18 +24,8 @@ export const BUNDLED_TEMPLATES_DIR = '/var/task/templates';
 /** Directory name of the templates inside the repository and inside each bundle. */
 const TEMPLATES_DIR_NAME = 'templates';
 
-/**
- * Lets CommonJS dependencies bundled into an ESM file call `require` (esbuild keeps their
- * `require()` calls for Node built-ins), and gives them `__filename`/`__dirname`.
- */
-export const ESM_REQUIRE_BANNER = [
-  "import { createRequire as __notTodayCreateRequire } from 'module';",
-  "import { fileURLToPath as __notTodayFileURLToPath } from 'url';",
-  "import { dirname as __notTodayDirname } from 'path';",
-  'const require = __notTodayCreateRequire(import.meta.url);',
-  'const __filename = __notTodayFileURLToPath(import.meta.url);',
-  'const __dirname = __notTodayDirname(__filename);',
-].join(' ');
+/** Re-exported: the banner now lives with the other bundling settings (infra/bundling-options.ts). */
+export { ESM_REQUIRE_BANNER } from '../bundling-options.js';
 
 export interface NotTodayFunctionProps {
   /** Absolute path of the repository root (holds package-lock.json, functions/ and templates/). */
@@ -109,14 +100,15 @@ export class NotTodayFunction extends Construct {
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
       bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        // Bundle the AWS SDK too: the versions we tested ship, not whatever the runtime carries.
-        externalModules: [],
-        minify: true,
-        keepNames: true,
-        sourceMap: false,
+        // The shared settings (infra/bundling-options.ts): the benchmark bundles with the same ones.
+        format: FUNCTION_BUNDLING.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        target: FUNCTION_BUNDLING.target,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        banner: FUNCTION_BUNDLING.banner,
+        externalModules: [...FUNCTION_BUNDLING.externalModules],
+        minify: FUNCTION_BUNDLING.minify,
+        keepNames: FUNCTION_BUNDLING.keepNames,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],

@@ -1,0 +1,72 @@
+/**
+ * Builds the bundles the cold-start benchmark imports: each handler exactly as CDK deploys it
+ * (the shared settings of infra/bundling-options.ts, through esbuild's JS API), and the
+ * reference bundles (empty, mailparser alone, SDK only, SDK + S3, mailparser + SDK) with the
+ * same settings. Output: bench/.work/bundles/<name>/index.mjs, plus the metafile's inputs.
+ */
+import { build } from 'esbuild';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUNDLE_OUTPUT_FILE, toEsbuildOptions } from '../../infra/bundling-options.js';
+import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
+
+export interface BundleSpec {
+  name: string;
+  /** Entry, relative to the repository root. */
+  entry: string;
+  kind: 'handler' | 'reference';
+}
+
+export const HANDLER_NAMES = ['inbound', 'dispatch', 'actions'] as const;
+export type HandlerName = (typeof HANDLER_NAMES)[number];
+
+export const BUNDLE_SPECS: readonly BundleSpec[] = [
+  ...HANDLER_NAMES.map((name) => ({ name, entry: `functions/handlers/${name}.ts`, kind: 'handler' as const })),
+  { name: 'ref-empty', entry: 'bench/cold-start/references/empty.ts', kind: 'reference' },
+  { name: 'ref-mailparser', entry: 'bench/cold-start/references/mailparser-only.ts', kind: 'reference' },
+  { name: 'ref-sdk', entry: 'bench/cold-start/references/sdk-only.ts', kind: 'reference' },
+  { name: 'ref-sdk-s3', entry: 'bench/cold-start/references/sdk-with-s3.ts', kind: 'reference' },
+  { name: 'ref-mailparser-sdk', entry: 'bench/cold-start/references/mailparser-and-sdk.ts', kind: 'reference' },
+];
+
+export interface BuiltBundle extends BundleSpec {
+  file: string;
+  bytes: number;
+  /** Input paths that put bytes into the output (from esbuild's metafile). */
+  inputs: string[];
+}
+
+/** Input path fragments of a MIME parser: none may be in dispatch or actions. */
+export const MIME_PARSER_INPUTS = ['node_modules/mailparser/', 'node_modules/libmime/', 'node_modules/html-to-text/'];
+
+/** The MIME-parser inputs present in a bundle (empty when it carries none). */
+export function mimeParserInputsOf(inputs: readonly string[]): string[] {
+  return MIME_PARSER_INPUTS.filter((fragment) => inputs.some((path) => path.includes(fragment)));
+}
+
+/** Builds one bundle into bench/.work/bundles/<name>/. */
+export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
+  const dir = join(WORK_DIR, 'bundles', spec.name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const outfile = join(dir, BUNDLE_OUTPUT_FILE);
+  const result = await build({
+    ...toEsbuildOptions({ entry: join(REPO_ROOT, spec.entry), outfile, absWorkingDir: REPO_ROOT }),
+    // Only adds the metafile to the result; the bundle's bytes are the same.
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  if (!output) throw new Error(`esbuild wrote no output for ${spec.name}`);
+  const inputs = Object.entries(output.inputs)
+    .filter(([, input]) => input.bytesInOutput > 0)
+    .map(([path]) => path);
+  return { ...spec, file: outfile, bytes: output.bytes, inputs };
+}
+
+/** Builds every bundle of BUNDLE_SPECS. */
+export async function buildAllBundles(): Promise<Map<string, BuiltBundle>> {
+  const built = new Map<string, BuiltBundle>();
+  for (const spec of BUNDLE_SPECS) built.set(spec.name, await buildBundle(spec));
+  return built;
+}

@@ -1,0 +1,2 @@
+/** Reference bundle: mailparser alone (the MIME parser the inbound function carries). */
+export { simpleParser } from 'mailparser';

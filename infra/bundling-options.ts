@@ -1,0 +1,67 @@
+/**
+ * How every Lambda function is bundled, in ONE place: the CDK house construct
+ * (infra/constructs/not-today-function.ts) hands these settings to NodejsFunction, and the
+ * benchmark (bench/) hands the same settings to esbuild's JS API, so the bundle it measures is
+ * the bundle CDK deploys. Plain data and a mapping function: no aws-cdk-lib import here, so the
+ * benchmark does not load CDK.
+ */
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * Lets CommonJS dependencies bundled into an ESM file call `require` (esbuild keeps their
+ * `require()` calls for Node built-ins), and gives them `__filename`/`__dirname`.
+ */
+export const ESM_REQUIRE_BANNER = [
+  "import { createRequire as __notTodayCreateRequire } from 'module';",
+  "import { fileURLToPath as __notTodayFileURLToPath } from 'url';",
+  "import { dirname as __notTodayDirname } from 'path';",
+  'const require = __notTodayCreateRequire(import.meta.url);',
+  'const __filename = __notTodayFileURLToPath(import.meta.url);',
+  'const __dirname = __notTodayDirname(__filename);',
+].join(' ');
+
+/**
+ * The Node.js major version the functions run on. Must match the construct's FUNCTION_RUNTIME
+ * (NODEJS_24_X); CDK would derive the same esbuild target from the runtime.
+ */
+export const FUNCTION_NODE_MAJOR = 24;
+
+/** The bundling settings of every function (NodejsFunction `bundling` props, as plain data). */
+export const FUNCTION_BUNDLING = {
+  format: 'esm',
+  platform: 'node',
+  target: `node${FUNCTION_NODE_MAJOR}`,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  // Bundle the AWS SDK too: the versions we tested ship, not whatever the runtime carries.
+  externalModules: [] as string[],
+  minify: true,
+  keepNames: true,
+  sourceMap: false,
+} as const;
+
+/** The file NodejsFunction writes for an ESM bundle (index.mjs; index.js for CommonJS). */
+export const BUNDLE_OUTPUT_FILE = 'index.mjs';
+
+/**
+ * The esbuild options NodejsFunction's local bundling passes on its command line for
+ * FUNCTION_BUNDLING (`esbuild --bundle <entry> --target --platform --format --outfile
+ * --minify --keep-names --banner:js --main-fields`), for esbuild's JS API.
+ */
+export function toEsbuildOptions(input: { entry: string; outfile: string; absWorkingDir: string }): BuildOptions {
+  return {
+    entryPoints: [input.entry],
+    outfile: input.outfile,
+    absWorkingDir: input.absWorkingDir,
+    bundle: true,
+    format: FUNCTION_BUNDLING.format,
+    platform: FUNCTION_BUNDLING.platform,
+    target: FUNCTION_BUNDLING.target,
+    mainFields: [...FUNCTION_BUNDLING.mainFields],
+    banner: { js: FUNCTION_BUNDLING.banner },
+    external: [...FUNCTION_BUNDLING.externalModules],
+    minify: FUNCTION_BUNDLING.minify,
+    keepNames: FUNCTION_BUNDLING.keepNames,
+    sourcemap: FUNCTION_BUNDLING.sourceMap,
+  };
+}
