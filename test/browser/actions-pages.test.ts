@@ -136,7 +136,10 @@ async function photograph(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Opens a page and records every dialog (an alert() would mean injected script ran). */
+/**
+ * Opens a page and records every dialog (an alert() would mean injected script ran) and
+ * every Content-Security-Policy violation (a blocked style or script: a hash out of date).
+ */
 async function openPage(context: BrowserContext): Promise<{ page: Page; dialogs: string[] }> {
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -144,8 +147,14 @@ async function openPage(context: BrowserContext): Promise<{ page: Page; dialogs:
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return { page, dialogs };
 }
+
+/** CSP violations seen by any page of this file (must stay empty). */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -161,6 +170,8 @@ beforeAll(async () => {
 }, BROWSER_TIMEOUT_MS);
 
 afterAll(async () => {
+  // Assess (every test): no page had a style or script blocked by its own policy
+  expect(cspViolations).toEqual([]);
   await browser?.close();
   await stack?.stop();
 });
