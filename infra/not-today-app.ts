@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { App, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type DeployConfig } from './config/deploy-config.js';
+import { PublicEndpointChecks } from './nag/public-endpoint-checks.js';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
 
@@ -46,6 +47,8 @@ export interface NotTodayAppOptions {
   readonly app?: App;
   /** Cloud assembly directory for a test's own App. */
   readonly outdir?: string;
+  /** Extra context for a test's own App (e.g. skipping bundling). */
+  readonly context?: Record<string, unknown>;
 }
 
 export interface NotTodayApp {
@@ -54,9 +57,11 @@ export interface NotTodayApp {
   readonly stateless: StatelessStack;
 }
 
-/** Creates both stacks and registers cdk-nag so every synth is checked. */
+/** Creates both stacks and registers cdk-nag (AwsSolutions plus the public-endpoint rules) so every synth is checked. */
 export function createNotTodayApp(options: NotTodayAppOptions): NotTodayApp {
-  const app = options.app ?? new App({ context: FEATURE_FLAGS, ...(options.outdir ? { outdir: options.outdir } : {}) });
+  const app =
+    options.app ??
+    new App({ context: { ...FEATURE_FLAGS, ...options.context }, ...(options.outdir ? { outdir: options.outdir } : {}) });
   const { config, env } = options;
   const stateful = new StatefulStack(app, STATEFUL_STACK_NAME, {
     config,
@@ -72,6 +77,6 @@ export function createNotTodayApp(options: NotTodayAppOptions): NotTodayApp {
     description: 'Not Today: functions, receipt rule, schedule, action links and alarms',
   });
   Tags.of(app).add('project', 'not-today');
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new PublicEndpointChecks(app));
   return { app, stateful, stateless };
 }

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../functions/core/errors.js';
+import { parseCadenceSpec } from '../../functions/core/plan/plan-rules.js';
 
 /** Context key holding the settings object. */
 export const CONFIG_CONTEXT_KEY = 'notToday';
@@ -28,32 +29,6 @@ const DEFAULT_MAX_MAIL_BYTES = 10 * MEBIBYTE;
 /** SES accepts inbound messages up to 40 MB; a bigger limit could never be reached. */
 const SES_MAX_INBOUND_BYTES = 40 * MEBIBYTE;
 const MAX_OWNER_NAME_LENGTH = 100;
-
-/** One cadence entry: a whole number followed by d (days) or mo (months). */
-const CADENCE_DURATION = /^\d+(d|mo)$/;
-const CADENCE_KEYS = new Set(['feedback', 'checkins', 'then', 'quietAfter']);
-
-/**
- * Checks the syntax of a cadence spec such as
- * "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2". Returns a problem or null.
- */
-export function findCadenceProblem(spec: string): string | null {
-  const parts = spec.split(';').map((part) => part.trim()).filter(Boolean);
-  if (parts.length === 0) return 'must not be empty (leave it out for the default cadence)';
-  for (const part of parts) {
-    const [key, value, ...rest] = part.split('=').map((item) => item.trim());
-    if (!key || value === undefined || rest.length > 0 || value === '') return `"${part}" is not key=value`;
-    if (!CADENCE_KEYS.has(key)) return `unknown key "${key}" (known: ${[...CADENCE_KEYS].join(', ')})`;
-    if (key === 'quietAfter') {
-      if (!/^\d+$/.test(value)) return `quietAfter must be a whole number, got "${value}"`;
-      continue;
-    }
-    const durations = key === 'checkins' ? value.split(',').map((item) => item.trim()) : [value];
-    const bad = durations.find((item) => !CADENCE_DURATION.test(item));
-    if (bad !== undefined) return `${key}: "${bad}" is not a duration like 14d or 3mo`;
-  }
-  return null;
-}
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -93,8 +68,12 @@ export const deployConfigSchema = z
       .string()
       .optional()
       .superRefine((spec, context) => {
-        const problem = spec === undefined ? null : findCadenceProblem(spec);
-        if (problem) context.addIssue({ code: 'custom', message: problem });
+        // The core's own parser: what synth accepts is exactly what the functions accept.
+        try {
+          parseCadenceSpec(spec);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+        }
       }),
     /** Days raw inbound mail is kept in S3 before it expires. */
     rawMailRetentionDays: z.number().int().min(1).max(MAX_RAW_MAIL_RETENTION_DAYS).default(DEFAULT_RAW_MAIL_RETENTION_DAYS),

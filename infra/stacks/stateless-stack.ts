@@ -23,6 +23,7 @@ import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
 import { type DeployConfig, domainOf } from '../config/deploy-config.js';
 import { NotTodayFunction } from '../constructs/not-today-function.js';
+import { PUBLIC_ENDPOINT_PACK } from '../nag/public-endpoint-checks.js';
 import {
   INITIAL_SIGNING_KEY_ID,
   RAW_MAIL_PREFIX,
@@ -116,10 +117,17 @@ export class StatelessStack extends Stack {
       bundlesTemplates: true,
     });
     this.actionsUrl = this.actions.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-    Validations.of(this.actionsUrl).acknowledge({
-      id: 'AwsSolutions-L2',
-      reason: 'The Function URL needs no IAM auth because every request carries an HMAC-signed, expiring token that the function verifies.',
-    });
+    // Public on purpose: every request carries an HMAC-signed, expiring token the function verifies.
+    const publicReason =
+      'The actions Function URL needs no IAM auth because every request carries an HMAC-signed, expiring token that the function verifies.';
+    Validations.of(this.actionsUrl).acknowledge({ id: `${PUBLIC_ENDPOINT_PACK}-LambdaFunctionUrlAuth`, reason: publicReason });
+    const urlPermissions = this.actions.function.permissionsNode.children.filter((child) => child instanceof lambda.CfnPermission);
+    for (const permission of urlPermissions) {
+      Validations.of(permission).acknowledge({
+        id: `${PUBLIC_ENDPOINT_PACK}-LambdaFunctionPublicAccessProhibited`,
+        reason: publicReason,
+      });
+    }
     // The URL ends in "/"; links are `${ACTIONS_BASE_URL}/a/<token>`, so pass https://<host>.
     const actionsBaseUrl = Fn.join('', ['https://', Fn.select(2, Fn.split('/', this.actionsUrl.url))]);
     const linkEnvironment = { ...sharedEnvironment, ACTIONS_BASE_URL: actionsBaseUrl };
