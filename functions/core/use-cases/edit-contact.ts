@@ -11,7 +11,7 @@
  */
 import { ConflictError, InvalidInputError } from '../errors.js';
 import { buildActionLinks, OWNER_WIDE_CONTACT_ID } from '../links/link-signer.js';
-import type { Cadence, Contact, ContactStatus, ContactView, Plan, PromptKind } from '../model.js';
+import type { Contact, ContactStatus, ContactView, Plan, PromptKind } from '../model.js';
 import { applyPlanAction, type StateAction } from '../plan/plan-actions.js';
 import { appendSentLog, computeNextPrompt, planContextOf } from '../plan/plan-rules.js';
 import { validateEditForm, type EditFormValues } from '../pages/edit-form.js';
@@ -85,14 +85,14 @@ export async function editContact(
       if (error instanceof ConflictError && attempt < MAX_PLAN_WRITE_ATTEMPTS) continue;
       throw error;
     }
-    const contact: Contact = {
+    const edited: Contact = {
       ...view.contact,
       ...contactChanges.patch,
       history: appendHistory(view.contact, { at: nowIso, type: 'edited', detail: `changed ${changed.join(', ')}` }),
       updatedAt: nowIso,
       version: view.contact.version + 1,
     };
-    await saveContactWithRetry(deps, contact, contactChanges.patch);
+    const contact = await saveContactWithRetry(deps, edited, contactChanges.patch);
     let saved = plan !== view.plan ? { ...plan, version: view.plan.version + 1 } : plan;
     if (saved.nextPrompt === 'thank-you' && view.plan.nextPrompt !== 'thank-you') {
       // Tracked from the form: the thank-you goes out now, as with the "track anyway" link.
@@ -232,12 +232,13 @@ function statusAction(from: ContactStatus, to: ContactStatus): StateAction {
   return from === 'needs-review' || from === 'ignored' ? 'track' : 'resume';
 }
 
-async function saveContactWithRetry(deps: ActionDeps, contact: Contact, patch: Partial<Contact>): Promise<void> {
+/** Saves the edited profile; on a lost race re-applies the same patch to the fresh profile. */
+async function saveContactWithRetry(deps: ActionDeps, contact: Contact, patch: Partial<Contact>): Promise<Contact> {
   let next = contact;
   for (let attempt = 1; attempt <= MAX_PLAN_WRITE_ATTEMPTS; attempt += 1) {
     try {
       await deps.repository.saveContact(next);
-      return;
+      return next;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt === MAX_PLAN_WRITE_ATTEMPTS) throw error;
       const fresh = await deps.repository.getContact(contact.ownerId, contact.contactId);
@@ -252,4 +253,5 @@ async function saveContactWithRetry(deps: ActionDeps, contact: Contact, patch: P
       };
     }
   }
+  throw new ConflictError('the contact kept changing; try again');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../functions/core/errors.js';
+import { ConflictError, InvalidInputError } from '../../../functions/core/errors.js';
 import { buildActionUrl } from '../../../functions/core/links/link-signer.js';
 import type { ActionKind, Plan } from '../../../functions/core/model.js';
 import { createInitialPlan } from '../../../functions/core/plan/plan-rules.js';
@@ -150,6 +150,22 @@ describe('editContact', () => {
     expect(harness.renderer.rendered.map((item) => item.prompt)).toEqual(['thank-you']);
     expect(harness.renderer.rendered[0]?.contact.company).toBe('Northwind Labs');
     expect(result.ok && result.view.plan).toMatchObject({ status: 'active', sentLog: [{ prompt: 'thank-you' }], lease: null });
+  });
+
+  it('re-applies the edit on a lost race instead of losing it', async () => {
+    // Prepare: the first profile write loses to a concurrent writer
+    const harness = createHarness();
+    seed(harness);
+    harness.repository.failNext('saveContact', new ConflictError('version moved'));
+
+    // Act
+    const result = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { role: 'Tech Lead' } });
+
+    // Assess
+    const stored = harness.repository.storedContact('owner', CONTACT_ID);
+    expect(result.ok && result.view.contact).toEqual(stored);
+    expect(stored.role).toBe('Tech Lead');
+    expect(stored.history.filter((entry) => entry.type === 'edited')).toHaveLength(1);
   });
 
   it('changes nothing and writes nothing when the form is unchanged', async () => {
