@@ -38,6 +38,10 @@ export function formatContactTable(contacts: ContactSummary[]): string {
   return `${[header, ...rows].join('\n')}\n`;
 }
 
+/** Soonest due first; contacts with nothing scheduled last. */
+const dueOrder = (contact: ContactSummary): number =>
+  contact.nextDueAt ? Date.parse(contact.nextDueAt) : Number.POSITIVE_INFINITY;
+
 export async function run(argv: string[]): Promise<number> {
   return runCommand('list', async () => {
     const { values } = parseArgs({
@@ -55,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const location = locateStack({ actionsPort: values['actions-port'], dataDir: values['data-dir'] });
     const { contacts } = await callStack<{ contacts: ContactSummary[] }>(location, 'GET', 'contacts');
-    const sorted = [...contacts].sort((a, b) => (a.nextDueAt ?? '~').localeCompare(b.nextDueAt ?? '~'));
+    const sorted = [...contacts].sort((a, b) => dueOrder(a) - dueOrder(b));
     process.stdout.write(values.json ? `${JSON.stringify(sorted, null, 2)}\n` : formatContactTable(sorted));
     return 0;
   });

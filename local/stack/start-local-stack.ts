@@ -65,6 +65,11 @@ const DEFAULT_RETRY_DELAY_MS = 1_000;
 export const LOCAL_TABLE_NAME = 'not-today-local';
 export const LOCAL_BUCKET = 'not-today-raw-mail';
 const LOCAL_REGION = 'us-east-1';
+/** Defaults matching config.ts's, so the SMTP server's limit and the handler's agree. */
+const DEFAULT_MAX_MAIL_BYTES = 10 * 1024 * 1024;
+const DEFAULT_TIME_ZONE = 'UTC';
+const DEFAULT_SEND_HOUR = 9;
+const DEFAULT_OWNER_ID = 'owner';
 
 export type PortName = keyof typeof DEFAULT_PORTS;
 
@@ -239,8 +244,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const ownerAddresses = options.ownerAddresses ?? (process.env[OWNER_ENV] ?? DEFAULT_OWNER_ADDRESS).split(',').map((item) => item.trim()).filter(Boolean);
     const inboundAddress = options.inboundAddress ?? DEFAULT_INBOUND_ADDRESS;
-    const ownerId = options.ownerId ?? 'owner';
-    const maxMailBytes = options.maxMailBytes ?? Number(process.env.MAX_MAIL_BYTES ?? 10 * 1024 * 1024);
+    const ownerId = options.ownerId ?? process.env.OWNER_ID ?? DEFAULT_OWNER_ID;
+    const maxMailBytes = options.maxMailBytes ?? Number(process.env.MAX_MAIL_BYTES ?? DEFAULT_MAX_MAIL_BYTES);
     const dynamoEndpoint = `http://${LOCAL_HOST}:${dynamo.port}`;
     const s3Endpoint = `http://${LOCAL_HOST}:${s3.port}`;
     const sesEndpoint = `http://${LOCAL_HOST}:${viewer.port}`;
@@ -340,8 +345,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       FROM_ADDRESS: options.fromAddress ?? DEFAULT_FROM_ADDRESS,
       INBOUND_ADDRESS: inboundAddress,
       ACTIONS_BASE_URL: `http://${LOCAL_HOST}:${actions.port}`,
-      TIME_ZONE: options.timeZone ?? process.env.TIME_ZONE ?? 'UTC',
-      SEND_HOUR: String(options.sendHour ?? process.env.SEND_HOUR ?? 9),
+      TIME_ZONE: options.timeZone ?? process.env.TIME_ZONE ?? DEFAULT_TIME_ZONE,
+      SEND_HOUR: String(options.sendHour ?? process.env.SEND_HOUR ?? DEFAULT_SEND_HOUR),
       SIGNING_KEYS: signingKeys,
       SIGNING_KEY_ID: LOCAL_SIGNING_KEY_ID,
       MAX_MAIL_BYTES: String(maxMailBytes),

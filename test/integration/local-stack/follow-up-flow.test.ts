@@ -125,6 +125,32 @@ describe('a forwarded rejection, end to end', () => {
     expect(await emailsAbout(rejection.company)).toHaveLength(1);
   });
 
+  it('serves the signed "I sent it" link through the Function URL: GET only shows, POST records', async () => {
+    // Prepare
+    const rejection = { company: 'Bramble Health', person: 'Owen Castillo', address: 'owen.castillo@bramble.example', role: 'Mobile Developer' };
+    await deliver(forwardOf(rejection));
+    const [email] = await emailsAbout(rejection.company);
+    const link = /I sent it:\s+(\S+)/.exec(email?.body.text ?? '')?.[1] ?? '';
+    const token = decodeURIComponent(link.slice(`${stack.urls.actions}/a/`.length));
+    // Act
+    const opened = await fetch(link);
+    const openedPage = await opened.text();
+    const afterGet = (await planOf(rejection.company)).plan;
+    const submitted = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    // Assess
+    expect(link.startsWith(`${stack.urls.actions}/a/`)).toBe(true);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toContain('text/html');
+    expect(openedPage).toContain('<form');
+    expect(afterGet.lastAction).toBeNull();
+    expect(submitted.status).toBe(200);
+    expect((await planOf(rejection.company)).plan.lastAction).toBe('sent');
+  });
+
   it('sends the check-in a month later, at the send hour, and not before', async () => {
     // Prepare
     const rejection = { company: 'Vantage Orchards', person: 'Ruth Okafor', address: 'ruth.okafor@vantage.example', role: 'Analytics Engineer' };
