@@ -104,6 +104,27 @@ describe('dispatchDue', () => {
     expect(harness.repository.storedPlan('owner', 'bbbbbbbbbbbbbbbbbbb2').lease).toBeNull();
   });
 
+  it('handles the oldest due prompts first when more are due than one sweep takes', async () => {
+    // Prepare: ids chosen to land in three different shards of the due index (1, 0 and 2; see dueShardOf)
+    const harness = createHarness({ start: '2026-05-01T10:00:00.000Z' });
+    seedDue(harness, 'iiiiiiiiiiiiiiiiiii2', '2026-05-01T09:00:00.000Z');
+    seedDue(harness, 'jjjjjjjjjjjjjjjjjjj2', '2026-04-30T07:00:00.000Z');
+    seedDue(harness, 'iiiiiiiiiiiiiiiiiii3', '2026-05-01T07:00:00.000Z');
+
+    // Act
+    const first = await dispatchDue(harness.deps, { limit: 2 });
+    const second = await dispatchDue(harness.deps, { limit: 2 });
+
+    // Assess
+    expect(first).toMatchObject({ due: 2, sent: 2 });
+    expect(second).toMatchObject({ due: 1, sent: 1 });
+    expect(harness.renderer.rendered.map((item) => item.contact.contactId)).toEqual([
+      'jjjjjjjjjjjjjjjjjjj2',
+      'iiiiiiiiiiiiiiiiiii3',
+      'iiiiiiiiiiiiiiiiiii2',
+    ]);
+  });
+
   it('returns zero counts when nothing is due', async () => {
     // Prepare
     const harness = createHarness();
