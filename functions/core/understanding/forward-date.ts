@@ -1,70 +1,124 @@
 /**
  * Reads the date line of an inline forward ("Wed, Oct 27, 2021 at 9:31 AM", "Monday, 1 August
- * 2022 11:11 pm", "17 août 2022 à 09:06:24 UTC+2", "27.10.2021 um 09:31") into ISO 8601.
- * Forward headers rarely carry a zone: then the ISO text has no offset (local time as written).
- * Returns null when the text cannot be read with confidence.
+ * 2022 11:11 pm", "17 août 2022 à 09:06:24 UTC+2", "Freitag, 20. März 2026 16:12",
+ * "27.10.2021 09:31") into ISO 8601. Month names come from Intl for the languages listed, so no
+ * name table is kept by hand. Forward headers rarely carry a zone: then the ISO text has no
+ * offset (local time as written). Returns null when the text cannot be read with confidence
+ * (an ambiguous 03/04/2026 included).
  */
-import { DateTime, FixedOffsetZone } from 'luxon';
 
-/** Languages tried for month and weekday names, in order. */
-export const FORWARD_DATE_LOCALES: readonly string[] = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'nb', 'fi', 'pl'];
-
-const DATE_FORMATS: readonly string[] = [
-  'MMM d yyyy h:mm a', 'MMMM d yyyy h:mm a', 'MMM d yyyy h:mm:ss a', 'MMMM d yyyy h:mm:ss a',
-  'd MMM yyyy h:mm a', 'd MMMM yyyy h:mm a', 'd MMM yyyy HH:mm', 'd MMMM yyyy HH:mm', 'd MMM yyyy HH:mm:ss', 'd MMMM yyyy HH:mm:ss',
-  'MMM d yyyy HH:mm', 'MMMM d yyyy HH:mm', 'MMMM d yyyy HH:mm:ss',
-  'd. MMMM yyyy HH:mm', 'd. MMM yyyy HH:mm', 'd. MMMM yyyy HH:mm:ss',
-  'dd.MM.yyyy HH:mm', 'dd.MM.yyyy HH:mm:ss', 'd.M.yyyy HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy-MM-dd HH:mm:ss',
-  'M/d/yyyy h:mm a', 'M/d/yyyy h:mm:ss a', 'dd/MM/yyyy HH:mm', 'dd/MM/yyyy HH:mm:ss', 'yyyy/MM/dd HH:mm',
-  'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'dd.MM.yyyy', 'yyyy-MM-dd',
+/** Languages whose month names are recognised. */
+export const FORWARD_DATE_LOCALES: readonly string[] = [
+  'en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'sk', 'hu', 'ro', 'hr', 'tr', 'ru', 'uk',
 ];
 
-/** Joining words between date and time ("at", "um", "à", "às", "a las", "alle", "om", "kl.", "klo"). */
-const JOINING_WORDS = /\s(?:at|um|à|às|a las|alle|alle ore|om|kl\.?|klo|o)\s/gi;
-const ZONE = /\s*\(?\b(?:UTC|GMT)(?:\s*([+-]\d{1,2})(?::?(\d{2}))?)?\)?/i;
-const ZONE_ABBREVIATION = /\s*\(?\b[A-Z]{2,5}T\)?\s*$/;
-const LEADING_WEEKDAY = /^[^\d\s,]+\.?,?\s+(?=\d|[^\d\s,]+\s+\d)/u;
+const MONTHS_PER_YEAR = 12;
+const MINUTES_PER_HOUR = 60;
+const NOON = 12;
+const MIN_YEAR = 1970;
+const MAX_YEAR = 2100;
+const MAX_DAY = 31;
+const FOUR_DIGIT_YEAR = /^\d{4}$/;
 
-/** Removes weekday, joining words, commas and zone from a date text; returns the offset if any. */
-function simplifyDateText(text: string): { simple: string; offsetMinutes: number | null } {
-  let simple = text.replace(/\s+/g, ' ').trim();
-  let offsetMinutes: number | null = null;
-  const zone = ZONE.exec(simple);
-  if (zone) {
-    const hours = Number(zone[1] ?? 0);
-    const minutes = Number(zone[2] ?? 0);
-    offsetMinutes = hours * 60 + Math.sign(hours || 1) * minutes;
-    simple = simple.replace(zone[0], '');
+/** Lower-case month name (long, short, genitive forms, without dots) -> month number 1-12. */
+const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
+  const names = new Map<string, number>();
+  const add = (name: string, month: number) => {
+    const key = name.toLowerCase().replace(/\./g, '').trim();
+    if (key && !/^\d+$/.test(key) && !names.has(key)) names.set(key, month);
+  };
+  for (const locale of FORWARD_DATE_LOCALES) {
+    for (let month = 1; month <= MONTHS_PER_YEAR; month++) {
+      const date = new Date(Date.UTC(2001, month - 1, 15));
+      for (const style of ['long', 'short'] as const) {
+        add(new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date), month);
+        // In a full date some languages use another form (Polish "marca", Russian "марта").
+        const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' }).formatToParts(date);
+        const inDate = parts.find((part) => part.type === 'month')?.value;
+        if (inDate) add(inDate, month);
+      }
+    }
   }
-  simple = simple.replace(ZONE_ABBREVIATION, '');
-  if (/^[^\d]+,/.test(simple) || LEADING_WEEKDAY.test(simple)) simple = simple.replace(/^[^\d,]+,\s*/u, '');
-  simple = ` ${simple} `.replace(JOINING_WORDS, ' ').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
-  simple = simple.replace(/\b(a\.?m\.?|p\.?m\.?)$/i, (marker) => marker.replace(/\./g, '').toUpperCase());
-  return { simple, offsetMinutes };
+  add('sept', 9);
+  return names;
+})();
+
+const TIME = /(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?/i;
+/** A zone right after the time: "UTC+2", "(GMT+02:00)", "+0100". */
+const ZONE_AFTER_TIME = /^\s*(?:\(?(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d{2}))?\)?|([+-])(\d{2}):?(\d{2}))/i;
+const UTC_WORD = /\b(?:UTC|GMT|Z)\b/;
+const NUMERIC_DATE = /\b(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})\b/;
+const WORD = /[\p{L}]+\.?/gu;
+const NUMBER = /\d+/g;
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
-const RFC_LIKE = /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|GMT|UTC|Z)/;
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > MONTHS_PER_YEAR || day < 1 || day > MAX_DAY) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Reads day, month and year from the date part (time already removed). */
+function readCalendarDate(text: string): { year: number; month: number; day: number } | null {
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric) {
+    const [, a = '', separator, b = '', c = ''] = numeric;
+    if (FOUR_DIGIT_YEAR.test(a)) return { year: Number(a), month: Number(b), day: Number(c) };
+    if (!FOUR_DIGIT_YEAR.test(c)) return null;
+    const first = Number(a);
+    const second = Number(b);
+    if (separator === '.' || separator === '-' || first > NOON) return { year: Number(c), month: second, day: first };
+    if (second > NOON) return { year: Number(c), month: first, day: second };
+    return null; // 03/04/2026: day-month or month-day cannot be told apart
+  }
+  const month = (text.match(WORD) ?? []).map((word) => MONTH_NAMES.get(word.toLowerCase().replace(/\./g, ''))).find((m) => m !== undefined);
+  if (month === undefined) return null;
+  const numbers = (text.match(NUMBER) ?? []).map(Number);
+  const year = numbers.find((n) => n >= MIN_YEAR && n <= MAX_YEAR);
+  const day = numbers.find((n) => n >= 1 && n <= MAX_DAY);
+  return year !== undefined && day !== undefined ? { year, month, day } : null;
+}
 
 /** Parses a forward's date text; ISO 8601 or null. */
 export function parseForwardDate(text: string | null | undefined): string | null {
   if (!text?.trim()) return null;
-  const trimmed = text.trim();
-  if (RFC_LIKE.test(trimmed)) {
-    const parsed = new Date(trimmed);
-    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
-  }
-  const { simple, offsetMinutes } = simplifyDateText(trimmed);
-  const locales = /^[\x00-\x7f]*$/.test(simple) ? FORWARD_DATE_LOCALES : FORWARD_DATE_LOCALES.slice(1);
-  const zone = offsetMinutes === null ? FixedOffsetZone.utcInstance : FixedOffsetZone.instance(offsetMinutes);
-  for (const locale of locales) {
-    for (const format of DATE_FORMATS) {
-      const parsed = DateTime.fromFormat(simple, format, { locale, zone });
-      if (parsed.isValid) {
-        return offsetMinutes === null
-          ? parsed.toISO({ includeOffset: false, suppressMilliseconds: true })
-          : parsed.toISO({ suppressMilliseconds: true });
-      }
+  let rest = text.replace(/\s+/g, ' ').trim();
+
+  const time = TIME.exec(rest);
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let offsetMinutes: number | null = null;
+  if (time) {
+    hour = Number(time[1]);
+    minute = Number(time[2]);
+    second = Number(time[3] ?? 0);
+    const meridiem = time[4]?.toLowerCase().replace(/[.\s]/g, '');
+    if (meridiem === 'pm' && hour < NOON) hour += NOON;
+    if (meridiem === 'am' && hour === NOON) hour = 0;
+    const after = rest.slice(time.index + time[0].length);
+    const zone = ZONE_AFTER_TIME.exec(after);
+    let consumed = 0;
+    if (zone) {
+      const sign = zone[1] ?? zone[4];
+      const hours = Number(zone[2] ?? zone[5]);
+      const minutes = Number(zone[3] ?? zone[6] ?? 0);
+      offsetMinutes = (sign === '-' ? -1 : 1) * (hours * MINUTES_PER_HOUR + minutes);
+      consumed = zone[0].length;
     }
+    rest = `${rest.slice(0, time.index)} ${after.slice(consumed)}`;
   }
-  return null;
+  if (offsetMinutes === null && UTC_WORD.test(rest)) offsetMinutes = 0;
+
+  const date = readCalendarDate(rest);
+  if (!date || !isValidDate(date.year, date.month, date.day) || hour > 23 || minute > 59 || second > 59) return null;
+  const local = `${date.year}-${pad(date.month)}-${pad(date.day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  if (offsetMinutes === null) return local;
+  if (offsetMinutes === 0) return `${local}Z`;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  return `${local}${sign}${pad(Math.floor(absolute / MINUTES_PER_HOUR))}:${pad(absolute % MINUTES_PER_HOUR)}`;
 }
