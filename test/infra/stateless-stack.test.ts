@@ -3,6 +3,8 @@
  * failure destination, alarms) and least-privilege IAM. Bundling is skipped here (the
  * template does not change apart from asset hashes); the full-synth test bundles.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../infra/constructs/not-today-function.js';
@@ -45,6 +47,24 @@ function statementsOf(functionLogicalId: string): Statement[] {
 }
 
 const actionsOf = (statement: Statement): string[] => [statement.Action].flat();
+
+const ADAPTERS_DIR = resolve(import.meta.dirname, '../../functions/adapters');
+/** lib-dynamodb's document commands are named after the item they act on, not the API action. */
+const DOCUMENT_COMMAND_ACTIONS: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
+};
+/** The IAM action of an SDK command, e.g. ('dynamodb', 'Get') -> 'dynamodb:GetItem'. */
+function iamActionOf(sdkPackage: string, command: string): string {
+  const service = sdkPackage === 'secrets-manager' ? 'secretsmanager' : sdkPackage;
+  return `${service}:${service === 'dynamodb' ? (DOCUMENT_COMMAND_ACTIONS[command] ?? command) : command}`;
+}
 
 beforeAll(() => {
   // Prepare: one synth for the whole file.
@@ -311,8 +331,43 @@ describe('least privilege', () => {
       }),
     ]);
     expect(secret).toHaveLength(1);
-    expect(actionsOf(secret[0]!).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+    expect(actionsOf(secret[0]!)).toEqual(['secretsmanager:GetSecretValue']);
     expect(JSON.stringify(secret[0]!.Resource)).toContain('SigningKeys');
+  });
+
+  it('grants every AWS call the adapters make (so least privilege cannot break a deploy)', () => {
+    // Prepare: the SDK commands each adapter file sends, as IAM actions.
+    const calls = readdirSync(ADAPTERS_DIR)
+      .filter((file) => file.endsWith('.ts'))
+      .flatMap((file) => {
+        const source = readFileSync(join(ADAPTERS_DIR, file), 'utf8');
+        return [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/(client|lib)-([a-z0-9-]+)'/g)].flatMap((match) =>
+          match[1]!
+            .split(',')
+            .map((name) => name.replace(/^\s*type\s+/, '').trim())
+            .filter((name) => name.endsWith('Command'))
+            .map((name) => iamActionOf(match[3]!, name.slice(0, -'Command'.length))),
+        );
+      });
+    const needs: Record<string, readonly ('inbound' | 'dispatch' | 'actions')[]> = {
+      dynamodb: ['inbound', 'dispatch', 'actions'],
+      ses: ['inbound', 'dispatch', 'actions'],
+      secretsmanager: ['inbound', 'dispatch', 'actions'],
+      s3: ['inbound'],
+    };
+
+    // Act
+    const granted = Object.fromEntries(
+      (['inbound', 'dispatch', 'actions'] as const).map((name) => [name, statementsOf(functionNamed(name).logicalId).flatMap(actionsOf)]),
+    );
+
+    // Assess
+    expect(calls).toEqual(expect.arrayContaining(['dynamodb:Query', 'ses:SendRawEmail', 's3:GetObject', 'secretsmanager:GetSecretValue']));
+    for (const action of calls) {
+      const service = action.split(':')[0]!;
+      expect(needs[service], `no function is meant to call ${service}`).toBeDefined();
+      for (const name of needs[service]!) expect(granted[name], `${name} needs ${action}`).toContain(action);
+    }
   });
 
   it('lets only the inbound function read raw mail, and only under inbound/', () => {
