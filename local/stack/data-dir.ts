@@ -98,3 +98,23 @@ export function removeStackFile(file: string): void {
   const current = readStackFile(file);
   if (current && current.pid === process.pid) rmSync(file, { force: true });
 }
+
+/** True when a process with this id runs (signal 0 only checks; EPERM means it exists). */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The stack that still runs on this data folder (another process), if any. Two stacks on
+ * one folder would fight over dynalite's database lock, so a start checks first.
+ */
+export function findRunningStack(file: string): StackFile | null {
+  const current = readStackFile(file);
+  if (!current || current.pid === process.pid) return null;
+  return isProcessAlive(current.pid) ? current : null;
+}

@@ -28,6 +28,7 @@ import { createTableIfMissing } from './create-table.js';
 import {
   dataPathsOf,
   ensureDataFolders,
+  findRunningStack,
   LOCAL_SIGNING_KEY_ID,
   loadOrCreateSigningKeys,
   removeStackFile,
@@ -226,6 +227,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The SDK's Node-version notice is noise in a local demo; set before any client exists.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
+    const other = memory ? null : findRunningStack(paths.stackFile);
+    if (other) {
+      throw new UsageError(
+        `a local stack already runs on the data folder ${dataDir} (pid ${other.pid}, actions at ${other.urls.actions}). ` +
+          'Stop it first, or use another folder (--data-dir / NOT_TODAY_DATA_DIR) or --memory.',
+      );
+    }
     if (!memory) ensureDataFolders(paths);
     const clock = new LocalClock(memory ? null : paths.clock);
     if (options.clockStart) clock.setTo(options.clockStart);
@@ -393,7 +401,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamo: dynamoEndpoint,
       s3: s3Endpoint,
     };
-    if (options.writeStackFile ?? true) {
+    const otherOnFolder = findRunningStack(paths.stackFile);
+    if (otherOnFolder) {
+      log.warn(`another stack (pid ${otherOnFolder.pid}) owns ${paths.stackFile}; point the CLI here with --actions-port ${boundPorts.actions}`);
+    }
+    if ((options.writeStackFile ?? true) && !otherOnFolder) {
       writeStackFile(paths.stackFile, {
         pid: process.pid,
         startedAt: new Date().toISOString(),
