@@ -153,12 +153,18 @@ async function unwrapMessage(message: ParsedMessage, depth: number, attachmentDe
 
   const inline = findInlineLevels(message, body);
   if (inline.levels.length > 0) {
-    if (sender?.address) search.owners.add(normaliseAddress(sender.address));
-    for (let index = inline.levels.length - 1; index >= 0; index--) {
-      const level = inline.levels[index]!;
-      if (!isOneOf(level.from, search.owners)) return { found: true, original: readInlineLevel(level, depth + index + 1) };
+    const forwarder = sender?.address ? normaliseAddress(sender.address) : null;
+    const owners = forwarder ? new Set([...search.owners, forwarder]) : search.owners;
+    const index = inline.levels.findLastIndex((level) => !isOneOf(level.from, owners));
+    if (index !== -1) {
+      if (forwarder) search.owners.add(forwarder);
+      return { found: true, original: readInlineLevel(inline.levels[index]!, depth + index + 1) };
     }
-    return { found: false, reason: 'the forward holds only messages from the owner, no message from a company' };
+    if (sentByOwner || !sender) {
+      return { found: false, reason: 'the forward holds only messages from the owner, no message from a company' };
+    }
+    // Otherwise a company wrote directly and quoted the owner's (or its own) earlier message:
+    // the outer message is the original, read below as direct mail.
   }
 
   if (!inline.body.text.trim() && !body.text.trim()) {

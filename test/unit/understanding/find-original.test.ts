@@ -212,3 +212,20 @@ describe('mailbox and date reading', () => {
     expect(parseForwardDate(text)).toBe(expected);
   });
 });
+
+describe('findOriginal: a company reply that quotes the owner', () => {
+  it('takes the company reply itself as the original when it arrives directly', async () => {
+    // Prepare: the recruiter replied to the owner's message, quoting it Gmail-style
+    const quoted: OriginalSpec = { fromName: 'Alex Morgan', fromEmail: DEFAULT_OWNER.email, subject: 'Application', body: 'Hello, please find my application attached.' };
+    const reply = await buildGmailForward(quoted, { name: 'Dana Whitfield', email: 'dana.whitfield@contoso-labs.example', inbound: DEFAULT_OWNER.inbound }, 'Thanks Alex, we have decided to go with other candidates.');
+    const parsed = await parseMime(reply);
+
+    // Act
+    const result = await findOriginal({ ...parsed, subject: 'Re: Application' }, { ownerAddresses: [DEFAULT_OWNER.email] });
+
+    // Assess
+    const original = expectFound(result);
+    expect(original.forwardStyle).toBe('direct');
+    expect(original.from.address).toBe('dana.whitfield@contoso-labs.example');
+  });
+});
