@@ -176,7 +176,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('one-click links in a real browser', () => {
+describe('one-click links in a real browser', { timeout: BROWSER_TIMEOUT_MS }, () => {
   it('a snooze link: scanners change nothing, a person confirms in one click, undo works, a tampered link is refused', async () => {
     // Prepare
     const rejection = { company: 'Larkspur Labs', person: 'Dana Whitfield', address: 'dana.whitfield@larkspur.example', role: 'Platform Engineer' };

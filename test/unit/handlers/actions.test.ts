@@ -47,6 +47,23 @@ describe('actions handler: one-click links', () => {
     expect((await harness.repository.getPlan('owner', contactId))?.status).toBe('snoozed');
   });
 
+  it('two POSTs at the same moment (auto-submit and a click) still make one history entry', async () => {
+    // Prepare
+    const harness = createActionsHarness();
+    const contactId = await harness.seed();
+    const token = harness.tokenFor(contactId, 'snooze-3m');
+    // Act
+    const responses = await Promise.all([
+      harness.call('POST', `/a/${token}`, { form: { token } }),
+      harness.call('POST', `/a/${token}`, { form: { token } }),
+    ]);
+    // Assess
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200]);
+    const stored = await harness.repository.getContact('owner', contactId);
+    expect(stored?.history.filter((entry) => entry.type === 'action')).toHaveLength(1);
+    expect((await harness.repository.getPlan('owner', contactId))?.snoozedUntil).toBe('2026-06-02T07:00:00.000Z');
+  });
+
   it('the result page offers undo as a POST of a signed token that resumes', async () => {
     // Prepare
     const harness = createActionsHarness();
