@@ -30,16 +30,20 @@ export function newSesMessageId(): string {
   return randomBytes(SES_MESSAGE_ID_BYTES).toString('hex');
 }
 
-/** The raw header block (up to the first empty line), with the CRLF CRLF / LF LF kept out. */
+/** The raw header block (up to the first empty line, which is left out), as bytes. */
+export function headerBlockBytesOf(raw: Buffer): Buffer {
+  const ends = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((index) => index >= 0);
+  return ends.length > 0 ? raw.subarray(0, Math.min(...ends)) : raw;
+}
+
+/** The raw header block as text (UTF-8, as SES passes 8-bit headers on). */
 export function headerBlockOf(raw: Buffer): string {
-  const text = raw.subarray(0, Math.min(raw.length, MAX_EVENT_HEADER_BYTES * 4)).toString('latin1');
-  const match = /\r?\n\r?\n/.exec(text);
-  return match ? text.slice(0, match.index) : text;
+  return headerBlockBytesOf(raw).toString('utf8');
 }
 
 /** Unfolded header lines, in order, as SES lists them in `mail.headers`. */
 export function headerLinesOf(block: string): { headers: SESMailHeader[]; truncated: boolean } {
-  const truncated = Buffer.byteLength(block, 'latin1') > MAX_EVENT_HEADER_BYTES;
+  const truncated = Buffer.byteLength(block, 'utf8') > MAX_EVENT_HEADER_BYTES;
   const kept = truncated ? block.slice(0, MAX_EVENT_HEADER_BYTES) : block;
   const headers: SESMailHeader[] = [];
   for (const line of kept.split(/\r?\n/)) {
@@ -97,9 +101,13 @@ const formatAddresses = (field: AddressObject | AddressObject[] | undefined): st
 
 /** The SES receipt event for one message, as the inbound Lambda receives it. */
 export async function buildReceiptEvent(input: ReceiptInput): Promise<{ event: SESEvent; verdicts: LocalVerdicts }> {
-  const block = headerBlockOf(input.raw);
-  const { headers, truncated } = headerLinesOf(block);
-  const parsed = await simpleParser(`${block}\r\n\r\n`, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
+  const blockBytes = headerBlockBytesOf(input.raw);
+  const { headers, truncated } = headerLinesOf(blockBytes.toString('utf8'));
+  const parsed = await simpleParser(Buffer.concat([blockBytes, Buffer.from('\r\n\r\n')]), {
+    skipHtmlToText: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+  });
   const verdictHeader = headers.find((header) => header.name.toLowerCase() === LOCAL_VERDICTS_HEADER)?.value;
   const verdicts = parseLocalVerdicts(verdictHeader, input.defaultVerdicts);
   const timestamp = input.receivedAt.toISOString();

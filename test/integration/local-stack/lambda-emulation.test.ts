@@ -159,6 +159,21 @@ describe('the SES receipt rule and the EventBridge rule', () => {
     expect(record.ses.mail.headers.some((header) => header.name === 'Subject')).toBe(true);
   });
 
+  it('keeps 8-bit UTF-8 and encoded-word subjects readable in the common headers', async () => {
+    // Prepare
+    const raw = (subject: string) =>
+      Buffer.from(`From: ${OWNER}\r\nTo: ${stack.inboundAddress}\r\nSubject: ${subject}\r\n\r\nBody\r\n`, 'utf8');
+    // Act
+    await stack.ingest(raw('WG: Absage – Ihre Bewerbung für München'), OWNER);
+    const eightBit = seen.inbound.at(-1)!.Records[0]!.ses.mail;
+    await stack.ingest(raw('=?UTF-8?Q?Gr=C3=BC=C3=9Fe_aus_K=C3=B6ln?='), OWNER);
+    const encoded = seen.inbound.at(-1)!.Records[0]!.ses.mail;
+    // Assess
+    expect(eightBit.commonHeaders.subject).toBe('WG: Absage – Ihre Bewerbung für München');
+    expect(eightBit.headers.find((header) => header.name === 'Subject')?.value).toBe('WG: Absage – Ihre Bewerbung für München');
+    expect(encoded.commonHeaders.subject).toBe('Grüße aus Köln');
+  });
+
   it('retries a failing inbound invocation like Lambda does for asynchronous events', async () => {
     // Prepare
     inboundFailuresLeft = ASYNC_RETRY_ATTEMPTS;
