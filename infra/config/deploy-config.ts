@@ -90,6 +90,11 @@ export const deployConfigSchema = z
     activateReceiptRuleSet: z.boolean().default(true),
     /** Create SES email identities for the owner addresses, so SES sends them a verification mail (needed in the SES sandbox). */
     verifyOwnerAddresses: z.boolean().default(true),
+    /**
+     * Key id in the signing-key secret that signs new links. Rotate by adding a new id to the
+     * secret, then deploying with it here; links signed with older ids keep verifying.
+     */
+    signingKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, dash and underscore').default('k1'),
     /** Powertools log level of the functions. */
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   })

@@ -25,7 +25,6 @@ import { type DeployConfig, domainOf } from '../config/deploy-config.js';
 import { NotTodayFunction } from '../constructs/not-today-function.js';
 import { PUBLIC_ENDPOINT_PACK } from '../nag/public-endpoint-checks.js';
 import {
-  INITIAL_SIGNING_KEY_ID,
   RAW_MAIL_PREFIX,
   RECEIPT_RULE_NAME,
   RECEIPT_RULE_SET_NAME,
@@ -95,7 +94,7 @@ export class StatelessStack extends Stack {
       SEND_HOUR: String(config.sendHour),
       ...(config.cadence === undefined ? {} : { CADENCE: config.cadence }),
       SIGNING_KEY_SECRET_ARN: stateful.signingKeySecret.secretArn,
-      SIGNING_KEY_ID: INITIAL_SIGNING_KEY_ID,
+      SIGNING_KEY_ID: config.signingKeyId,
       MAX_MAIL_BYTES: String(config.maxMailBytes),
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: config.logLevel,

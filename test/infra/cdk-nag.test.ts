@@ -3,8 +3,11 @@
  * by the local esbuild, and cdk-nag's AwsSolutions checks. Zero unacknowledged findings,
  * every acknowledgement with a one-sentence reason, and bundles that hold the handler and the templates.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -160,6 +163,30 @@ describe('the bundles', () => {
       expect(code.startsWith('import { createRequire as __notTodayCreateRequire }')).toBe(true);
       expect(code).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
       expect(existsSync(join(asset.dir, 'index.js'))).toBe(false);
+    }
+  });
+
+  it('load on their own in a bare Node.js (no node_modules, no environment) and export a handler function', () => {
+    // Prepare: copy each bundle away from the repository, so nothing can resolve from node_modules.
+    const copies = functionAssets().map((asset) => {
+      const copy = join(mkdtempSync(join(tmpdir(), 'not-today-bundle-')), 'task');
+      cpSync(asset.dir, copy, { recursive: true });
+      return copy;
+    });
+
+    // Act
+    const loads = copies.map((copy) =>
+      spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(join(copy, 'index.mjs')).href)}); console.log(typeof m.handler);`],
+        { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+      ),
+    );
+
+    // Assess
+    for (const load of loads) {
+      expect(load.stderr).toBe('');
+      expect(load.stdout.trim()).toBe('function');
     }
   });
 

@@ -60,6 +60,7 @@ describe('parseDeployConfig', () => {
     ['a dispatch rate of 90 minutes', { dispatchRateMinutes: 90 }, 'notToday.dispatchRateMinutes:'],
     ['the inbound address among the owner\'s', { ownerAddresses: ['jobs@mail.example.org'] }, 'notToday.inboundAddress: must not be one of the ownerAddresses'],
     ['a misspelt setting', { sendhour: 9 }, 'notToday: Unrecognized key: "sendhour"'],
+    ['a signing key id with a space', { signingKeyId: 'k 2' }, 'notToday.signingKeyId:'],
   ])('rejects %s, naming the setting', (_case, change, expected) => {
     // Prepare
     const settings = { ...TEST_SETTINGS, ...change };

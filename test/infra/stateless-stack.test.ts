@@ -68,7 +68,7 @@ function iamActionOf(sdkPackage: string, command: string): string {
 
 beforeAll(() => {
   // Prepare: one synth for the whole file.
-  built = buildTestApp({ overrides: { dispatchRateMinutes: DISPATCH_EVERY_MINUTES }, bundle: false });
+  built = buildTestApp({ overrides: { dispatchRateMinutes: DISPATCH_EVERY_MINUTES, signingKeyId: 'k2' }, bundle: false });
   resources = built.statelessTemplate.toJSON().Resources;
 });
 
@@ -168,7 +168,7 @@ describe('the functions', () => {
       SEND_HOUR: '8',
       CADENCE: 'feedback=2w;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2',
       SIGNING_KEY_SECRET_ARN: expect.anything(),
-      SIGNING_KEY_ID: 'k1',
+      SIGNING_KEY_ID: 'k2',
       MAX_MAIL_BYTES: String(10 * 1024 * 1024),
       TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR,
       POWERTOOLS_SERVICE_NAME: 'not-today',
