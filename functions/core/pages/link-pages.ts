@@ -52,10 +52,15 @@ const HTTP_UNPROCESSABLE = 422;
 /** The form value that asks for a fresh email (the expired page's button). */
 export const RESEND_INTENT = 'resend';
 
-/** `./<token>` for an absolute action URL made by the link signer. */
-export function relativeActionPath(url: string): string {
+/** The token of an absolute action URL made by the link signer (`.../a/<token>`). */
+export function tokenOfActionUrl(url: string): string {
   const segments = new URL(url).pathname.split('/');
-  return `./${segments[segments.length - 1] ?? ''}`;
+  return decodeURIComponent(segments[segments.length - 1] ?? '');
+}
+
+/** `./<token>` for an absolute action URL: pages link to each other relatively, under /a/. */
+export function relativeActionPath(url: string): string {
+  return `./${encodeURIComponent(tokenOfActionUrl(url))}`;
 }
 
 function signedPath(deps: PageDeps, action: ActionKind, contactId: string): string {
@@ -183,7 +188,8 @@ export async function submitLink(
   }
   if (isStateAction(action)) {
     const outcome = await performAction(deps, { token: input.token, requestId: input.requestId });
-    const undo = outcome.undo ? { path: relativeActionPath(outcome.undo.url), token: relativeActionPath(outcome.undo.url).slice(2) } : null;
+    const undoToken = outcome.undo ? tokenOfActionUrl(outcome.undo.url) : null;
+    const undo = undoToken ? { path: `./${encodeURIComponent(undoToken)}`, token: undoToken } : null;
     const view = buildOutcomePage(outcome, undo, onwardPaths(deps, outcome.view.contact.contactId));
     return { status: outcome.status === 'not-applicable' ? HTTP_UNPROCESSABLE : HTTP_OK, view };
   }
