@@ -41,6 +41,8 @@ const WEIGHT = {
 const MAX_REPEAT_BONUS = 2;
 /** Shortest domain label matched by prefix ("fetch" in "fetchrewards"). */
 const MIN_PREFIX_MATCH = 4;
+/** Most capitalised runs of the body compared with the sender's domain (bounds the work on hostile input). */
+const MAX_RUNS_MATCHED = 1_500;
 /** Most words in a company name read from text. */
 const MAX_COMPANY_WORDS = 6;
 /** Confidence model: base, per distinct source, per weight unit, ceiling, and for a domain guess only. */
@@ -282,7 +284,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const allRuns = [
     ...findAllRuns(input.fromName ?? '', RUN_OPTIONS),
     ...findAllRuns(subject, RUN_OPTIONS),
-    ...findAllRuns(body, RUN_OPTIONS),
+    ...findAllRuns(body, RUN_OPTIONS).slice(0, MAX_RUNS_MATCHED),
     ...findAllRuns(signatureText, RUN_OPTIONS),
   ];
   if (senderLabel) {

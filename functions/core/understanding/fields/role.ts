@@ -17,6 +17,7 @@ const MAX_ROLE_WORDS = 18;
 const CONFIDENCE_ONE_SOURCE = 0.6;
 const CONFIDENCE_AGREEING = 0.85;
 const CONFIDENCE_ROLE_NOUN_BONUS = 0.08;
+const CONFIDENCE_SAME_SOURCE_BONUS = 0.1;
 const CONFIDENCE_NONE = 0.5;
 const CONFIDENCE_MAX = 0.95;
 
@@ -192,8 +193,8 @@ export function extractRole(subject: string, body: string, company: string | nul
   for (const member of best.members) forms.set(member.role, (forms.get(member.role) ?? 0) + member.weight);
   const ranked = [...forms.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
   const role = ranked[0]?.[0] ?? null;
-  const agreeing = best.sources.size > 1 || best.members.length > 1;
-  let confidence = agreeing ? CONFIDENCE_AGREEING : CONFIDENCE_ONE_SOURCE;
+  let confidence = best.sources.size > 1 ? CONFIDENCE_AGREEING : CONFIDENCE_ONE_SOURCE;
+  if (best.sources.size === 1 && best.members.length > 1) confidence += CONFIDENCE_SAME_SOURCE_BONUS;
   if (role && containsRoleNoun(role)) confidence += CONFIDENCE_ROLE_NOUN_BONUS;
   return { role, confidence: Math.min(CONFIDENCE_MAX, Number(confidence.toFixed(2))) };
 }

@@ -9,6 +9,8 @@ export const MAX_SCAN_CHARS = 60_000;
 export const TAIL_SCAN_CHARS = 6_000;
 /** Longest quote taken from a mail into a signal. */
 export const MAX_QUOTE_CHARS = 140;
+/** Longest subject looked at. */
+export const MAX_SUBJECT_CHARS = 1_000;
 /** Longest line considered as a header-like line (names, titles, companies). */
 export const MAX_NAME_LINE_CHARS = 80;
 
@@ -24,7 +26,9 @@ export function cleanText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/[ \t]+$/gm, '');
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 /** Collapses runs of whitespace to one space and trims. */

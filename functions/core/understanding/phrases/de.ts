@@ -69,6 +69,8 @@ export const GERMAN: PhraseSet = {
   ],
   reapply: [
     '{erneut|wieder} {bei uns |}{zu |}bewerben',
+    'bewerben sie sich {gern |gerne |}{erneut|wieder|jederzeit}',
+    '{erneut|wieder} bei uns',
     'zukünftigen {stellenausschreibungen|stellenangeboten|positionen}',
     'künftigen {stellenausschreibungen|stellenangeboten|positionen}',
   ],

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage, isConditionalAt } from '../../../../functions/core/understanding/fields/classify.js';
+
+describe('classifyMessage', () => {
+  it.each([
+    ['We have decided to move forward with other candidates for this role.', 'en'],
+    ['The position has been filled.', 'en, filled'],
+    ['We regret to inform you that this opening is no longer available.', 'en, withdrawn'],
+    ['Due to budget changes the role has been put on hold.', 'en, on hold'],
+    ['We currently do not have an opening that matches your profile, but we will keep your CV on file.', 'en, talent pool'],
+    ['Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Bewerberin entschieden haben.', 'de'],
+    ['Nous sommes au regret de vous informer que nous ne pouvons pas donner suite à votre candidature.', 'fr'],
+  ])('takes "%s" (%s) for a rejection', (body) => {
+    // Prepare
+    const subject = 'Your application';
+    // Act
+    const verdict = classifyMessage(subject, body);
+    // Assess
+    expect(verdict.kind).toBe('rejection');
+    expect(verdict.isRejection).toBe(true);
+  });
+
+  it('ignores rejection words inside conditional clauses of a confirmation', () => {
+    // Prepare
+    const body =
+      'We have received your application and will review it soon. If you are not selected, we will let you know. ' +
+      'Should we decide not to move forward, you will get an email.';
+    // Act
+    const verdict = classifyMessage('Application received', body);
+    // Assess
+    expect(verdict.kind).toBe('application-confirmation');
+    expect(verdict.isRejection).toBe(false);
+  });
+
+  it('does not let an aside starting with "Unfortunately" turn a confirmation into a rejection', () => {
+    // Prepare
+    const body = 'Thank you for applying! We have received your application. Unfortunately, phishing mails are on the rise, so check the sender.';
+    // Act
+    const verdict = classifyMessage('Thanks for applying', body);
+    // Assess
+    expect(verdict.isRejection).toBe(false);
+  });
+
+  it('keeps a rejection that mentions another candidate accepting an offer', () => {
+    // Prepare
+    const body = 'Another candidate has accepted an offer for this role, so we are closing the position.';
+    // Act
+    const verdict = classifyMessage('Update', body);
+    // Assess
+    expect(verdict.kind).toBe('rejection');
+  });
+
+  it('reads "Zusage" as an offer, not a rejection', () => {
+    // Prepare
+    const body = 'Herzlichen Glückwunsch! Wir möchten Ihnen die Stelle anbieten. Der Arbeitsvertrag folgt.';
+    // Act
+    const verdict = classifyMessage('Zusage', body);
+    // Assess
+    expect(verdict.kind).toBe('offer');
+  });
+
+  it('says "other" with low confidence when nothing matches', () => {
+    // Prepare
+    const body = 'Here are the minutes of yesterday’s meeting.';
+    // Act
+    const verdict = classifyMessage('Minutes', body);
+    // Assess
+    expect(verdict.kind).toBe('other');
+    expect(verdict.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('isConditionalAt', () => {
+  it('sees a conditional word before the position, and none after it', () => {
+    // Prepare
+    const sentence = 'If you are not selected, we will keep your file.';
+    const plain = 'You were not selected, if that helps.';
+    // Act
+    const conditional = isConditionalAt(sentence, sentence.indexOf('not selected'));
+    const unconditional = isConditionalAt(plain, plain.indexOf('not selected'));
+    // Assess
+    expect(conditional).toBe(true);
+    expect(unconditional).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compilePhrases } from '../../../../functions/core/understanding/phrases/phrase-set.js';
+import { LANGUAGES } from '../../../../functions/core/understanding/phrases/index.js';
+
+describe('compilePhrases', () => {
+  it('matches whole words across line breaks and both apostrophes', () => {
+    // Prepare
+    const pattern = compilePhrases(["we won't be moving forward"]);
+    // Act
+    const matches = ['We won’t be\nmoving forward.', "we won't be moving forwards"].map((text) => {
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    });
+    // Assess
+    expect(matches).toEqual([true, false]);
+  });
+
+  it('supports alternatives, optional groups, gaps and word continuations', () => {
+    // Prepare
+    const pattern = compilePhrases(['{move|go} {forward |}with * candidates', 'regret~ to']);
+    const texts = [
+      'we will go with other strong candidates',
+      'we move forward with candidates',
+      'we regretfully have to',
+      'we regret to say',
+      'we move sideways with candidates',
+    ];
+    // Act
+    const matches = texts.map((text) => {
+      pattern.lastIndex = 0;
+      return pattern.test(text);
+    });
+    // Assess
+    expect(matches).toEqual([true, true, false, true, false]);
+  });
+
+  it('keeps every language complete: each has rejection, confirmation and closing phrases', () => {
+    // Prepare
+    const languages = LANGUAGES;
+    // Act
+    const incomplete = languages.filter((set) => set.rejectionStrong.length === 0 || set.confirmation.length === 0 || set.closings.length === 0);
+    // Assess
+    expect(languages.map((set) => set.language)).toEqual(expect.arrayContaining(['en', 'de', 'fr']));
+    expect(incomplete).toEqual([]);
+  });
+});
