@@ -20,28 +20,44 @@ const MAX_YEAR = 2100;
 const MAX_DAY = 31;
 const FOUR_DIGIT_YEAR = /^\d{4}$/;
 
-/** Lower-case month name (long, short, genitive forms, without dots) -> month number 1-12. */
-const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
+/** Per language: lower-case month name (long, short, in-date forms, no dots) -> month 1-12. Built on first use. */
+const monthNamesByLocale = new Map<string, ReadonlyMap<string, number>>();
+
+function readMonthNames(locale: string): ReadonlyMap<string, number> {
+  const known = monthNamesByLocale.get(locale);
+  if (known) return known;
   const names = new Map<string, number>();
-  const add = (name: string, month: number) => {
-    const key = name.toLowerCase().replace(/\./g, '').trim();
+  const add = (name: string | undefined, month: number) => {
+    const key = (name ?? '').toLowerCase().replace(/\./g, '').trim();
     if (key && !/^\d+$/.test(key) && !names.has(key)) names.set(key, month);
   };
-  for (const locale of FORWARD_DATE_LOCALES) {
+  for (const style of ['long', 'short'] as const) {
+    const alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+    // In a full date some languages use another form (Polish "marca", Russian "марта").
+    const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' });
     for (let month = 1; month <= MONTHS_PER_YEAR; month++) {
       const date = new Date(Date.UTC(2001, month - 1, 15));
-      for (const style of ['long', 'short'] as const) {
-        add(new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' }).format(date), month);
-        // In a full date some languages use another form (Polish "marca", Russian "марта").
-        const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' }).formatToParts(date);
-        const inDate = parts.find((part) => part.type === 'month')?.value;
-        if (inDate) add(inDate, month);
-      }
+      add(alone.format(date), month);
+      add(inDate.formatToParts(date).find((part) => part.type === 'month')?.value, month);
     }
   }
-  add('sept', 9);
+  if (locale === 'en' || locale === 'fr') add('sept', 9);
+  monthNamesByLocale.set(locale, names);
   return names;
-})();
+}
+
+/** The month a word names in any of the languages, trying them in order (building each only when needed). */
+function findMonth(words: readonly string[]): number | undefined {
+  const keys = words.map((word) => word.toLowerCase().replace(/\./g, ''));
+  for (const locale of FORWARD_DATE_LOCALES) {
+    const names = readMonthNames(locale);
+    for (const key of keys) {
+      const month = names.get(key);
+      if (month !== undefined) return month;
+    }
+  }
+  return undefined;
+}
 
 const TIME = /(\d{1,2})[:.h](\d{2})(?:[:.](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?/i;
 /** A zone right after the time: "UTC+2", "(GMT+02:00)", "+0100". */
@@ -74,7 +90,7 @@ function readCalendarDate(text: string): { year: number; month: number; day: num
     if (second > NOON) return { year: Number(c), month: first, day: second };
     return null; // 03/04/2026: day-month or month-day cannot be told apart
   }
-  const month = (text.match(WORD) ?? []).map((word) => MONTH_NAMES.get(word.toLowerCase().replace(/\./g, ''))).find((m) => m !== undefined);
+  const month = findMonth(text.match(WORD) ?? []);
   if (month === undefined) return null;
   const numbers = (text.match(NUMBER) ?? []).map(Number);
   const year = numbers.find((n) => n >= MIN_YEAR && n <= MAX_YEAR);
