@@ -100,7 +100,10 @@ export class StatelessStack extends Stack {
       POWERTOOLS_LOG_LEVEL: config.logLevel,
     };
 
-    // Actions first: its Function URL is the base of every link the others send.
+    // Actions first: its Function URL is the base of every link the others send. The actions
+    // function itself cannot be given ACTIONS_BASE_URL: its URL resource depends on it, so
+    // the reference would be a CloudFormation cycle. It must take its base URL from the
+    // request it serves (requestContext.domainName is the Function URL's host).
     this.actions = new NotTodayFunction(this, 'Actions', {
       projectRoot,
       handlerName: 'actions',

@@ -191,6 +191,14 @@ describe('the functions', () => {
 });
 
 describe('the actions Function URL', () => {
+  it('is not in the actions function\'s own environment (that reference would be a CloudFormation cycle)', () => {
+    // Act
+    const variables = (functionNamed('actions').properties.Environment as { Variables: Json }).Variables;
+
+    // Assess
+    expect(variables).not.toHaveProperty('ACTIONS_BASE_URL');
+  });
+
   it('is public without CORS (every request carries a signed token) and targets the actions function', () => {
     // Act
     const url = onlyResource(built.statelessTemplate, 'AWS::Lambda::Url');
