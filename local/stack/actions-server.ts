@@ -48,6 +48,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
+/** Starts the Function URL server on 127.0.0.1 (0 = a free port). */
 export async function startActionsServer(options: ActionsServerOptions): Promise<RunningServer> {
   const { clock, invoker, log, control } = options;
   const limit = Math.max(FUNCTION_URL_MAX_REQUEST_BYTES, control.maxMailBytes);

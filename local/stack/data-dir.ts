@@ -36,6 +36,7 @@ export interface DataPaths {
   stackFile: string;
 }
 
+/** Where each part of the local data lives under `root`. */
 export function dataPathsOf(root: string): DataPaths {
   return {
     root,
@@ -80,11 +81,13 @@ export interface StackFile {
   ownerAddresses: string[];
 }
 
+/** Writes stack.json (creating the data folder if needed). */
 export function writeStackFile(file: string, content: StackFile): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
 }
 
+/** Reads stack.json; null when missing or unreadable. */
 export function readStackFile(file: string): StackFile | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as StackFile;

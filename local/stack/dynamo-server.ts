@@ -8,6 +8,7 @@ import { closeServer, listenOn, type PortSetting } from './listen.js';
 /** A new table is ACTIVE at once locally (dynalite's default keeps it CREATING for 500 ms). */
 const TABLE_STATE_CHANGE_MS = 0;
 
+/** A started local server: the port it bound, and how to stop it. */
 export interface RunningServer {
   port: number;
   stop(): Promise<void>;

@@ -23,6 +23,7 @@ export function isTextContentType(contentType: string | undefined): boolean {
   return TEXT_CONTENT_TYPES.some((pattern) => pattern.test(type));
 }
 
+/** The Function URL event (payload 2.0) for one request; `now` stamps requestContext.time. */
 export function toFunctionUrlEvent(request: IncomingMessage, body: Buffer, now: Date): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? '/', 'http://local');
   const rawUrl = request.url ?? '/';

@@ -50,6 +50,7 @@ export function createLambdaContext(functionName: string): Context {
 const describeError = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
+/** Runs handlers in-process like the Lambda service, and knows which invocations are running. */
 export class LambdaInvoker {
   private readonly inFlight = new Set<Promise<unknown>>();
 

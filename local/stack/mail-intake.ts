@@ -39,6 +39,7 @@ export interface MailIntakeDependencies {
   log: StackLog;
 }
 
+/** The receipt rule's two actions, in order: S3, then Lambda. */
 export class MailIntake {
   constructor(private readonly deps: MailIntakeDependencies) {}
 

@@ -23,6 +23,7 @@ function resolveStartSes(): StartSes {
   return typeof candidate === 'function' ? candidate : candidate.default;
 }
 
+/** Starts aws-ses-v2-local on 127.0.0.1:`port` (0 = a free port). */
 export async function startMailViewer(port: number): Promise<RunningServer> {
   const server = await resolveStartSes()({ host: LOCAL_HOST, port });
   if (!server.listening) {

@@ -26,6 +26,7 @@ export function buildScheduledEvent(now: Date): ScheduledEvent {
   };
 }
 
+/** The local EventBridge rule: a timer, plus sweeps on demand. */
 export class DispatchScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();

@@ -32,6 +32,7 @@ export interface SmtpReceiverOptions {
   log: StackLog;
 }
 
+/** Starts the SMTP receiver on 127.0.0.1 (see the module comment for what it accepts). */
 export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<RunningServer> {
   const { intake, log } = options;
   const inbound = options.inboundAddress.toLowerCase();
