@@ -132,7 +132,10 @@ async function unwrapMessage(message: ParsedMessage, depth: number, attachmentDe
     return { found: false, reason: `attached messages are nested more than ${MAX_ATTACHMENT_DEPTH} deep; not followed` };
   }
   if (message.attachedMessages.length > 0) {
-    if (sender?.address) search.owners.add(normaliseAddress(sender.address));
+    // The sender of a message with an attached original is its forwarder: the owner, but only
+    // once an original is found (a company's own mail may carry an unrelated attached message).
+    const attempt: Search = { owners: new Set(search.owners) };
+    if (sender?.address) attempt.owners.add(normaliseAddress(sender.address));
     for (const bytes of message.attachedMessages) {
       let inner: ParsedMessage;
       try {
@@ -140,8 +143,9 @@ async function unwrapMessage(message: ParsedMessage, depth: number, attachmentDe
       } catch {
         continue; // an unreadable attachment is skipped; another one may be the original
       }
-      const step = await unwrapMessage(inner, depth + 1, attachmentDepth + 1, search);
+      const step = await unwrapMessage(inner, depth + 1, attachmentDepth + 1, attempt);
       if (step.found) {
+        for (const address of attempt.owners) search.owners.add(address);
         const original = step.original;
         return {
           found: true,

@@ -11,6 +11,7 @@ import {
   buildGmailForward,
   buildOriginalMime,
   buildOutlookForward,
+  composeMime,
   DEFAULT_OWNER,
   OWNER_NOTE,
   type OriginalSpec,
@@ -227,5 +228,28 @@ describe('findOriginal: a company reply that quotes the owner', () => {
     const original = expectFound(result);
     expect(original.forwardStyle).toBe('direct');
     expect(original.from.address).toBe('dana.whitfield@contoso-labs.example');
+  });
+});
+
+describe('findOriginal: a company mail that carries an unrelated attached message', () => {
+  it('does not count the company as the owner when the attachment holds no original', async () => {
+    // Prepare: the company's own mail attaches the owner's earlier message (sent by the owner)
+    const ownersMail = await buildOriginalMime({ fromName: 'Alex Morgan', fromEmail: DEFAULT_OWNER.email, subject: 'My application', body: 'Here is my CV.' });
+    const raw = await composeMime({
+      from: { name: 'Dana Whitfield', address: 'dana.whitfield@contoso-labs.example' },
+      to: DEFAULT_OWNER.email,
+      subject: 'About your application',
+      text: 'Hi Alex, we have decided to move forward with other candidates. Your original message is attached.',
+      attachments: [{ content: ownersMail, contentType: 'message/rfc822', filename: 'application.eml' }],
+    });
+
+    // Act
+    const result = await findOriginal(await parseMime(raw), { ownerAddresses: [DEFAULT_OWNER.email] });
+
+    // Assess
+    const original = expectFound(result);
+    expect(original.forwardStyle).toBe('direct');
+    expect(original.from.address).toBe('dana.whitfield@contoso-labs.example');
+    expect(result.ownerAddresses).toEqual([DEFAULT_OWNER.email]);
   });
 });
