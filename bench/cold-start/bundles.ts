@@ -34,6 +34,8 @@ export interface BuiltBundle extends BundleSpec {
   bytes: number;
   /** Input paths that put bytes into the output (from esbuild's metafile). */
   inputs: string[];
+  /** Bytes each input puts into the output. */
+  inputBytes: Record<string, number>;
 }
 
 /** Input path fragments of a MIME parser: none may be in dispatch or actions. */
@@ -61,7 +63,8 @@ export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
   const inputs = Object.entries(output.inputs)
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([path]) => path);
-  return { ...spec, file: outfile, bytes: output.bytes, inputs };
+  const inputBytes = Object.fromEntries(inputs.map((path) => [path, output.inputs[path]!.bytesInOutput]));
+  return { ...spec, file: outfile, bytes: output.bytes, inputs, inputBytes };
 }
 
 /** Builds every bundle of BUNDLE_SPECS. */
@@ -69,4 +72,22 @@ export async function buildAllBundles(): Promise<Map<string, BuiltBundle>> {
   const built = new Map<string, BuiltBundle>();
   for (const spec of BUNDLE_SPECS) built.set(spec.name, await buildBundle(spec));
   return built;
+}
+
+/** The package (or project folder) an input path belongs to. */
+export function packageOf(path: string): string {
+  const at = path.lastIndexOf('node_modules/');
+  if (at < 0) return path.split('/').slice(0, 3).join('/');
+  const parts = path.slice(at + 'node_modules/'.length).split('/');
+  return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+/** The `count` packages that put the most bytes into a bundle, largest first. */
+export function largestPackagesOf(bundle: Pick<BuiltBundle, 'inputBytes'>, count: number): { name: string; bytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const [path, bytes] of Object.entries(bundle.inputBytes)) totals.set(packageOf(path), (totals.get(packageOf(path)) ?? 0) + bytes);
+  return [...totals.entries()]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((left, right) => right.bytes - left.bytes)
+    .slice(0, count);
 }

@@ -1,0 +1,224 @@
+/**
+ * Part 2: cold start. Each function's bundle as CDK deploys it (bundles.ts), its size, and
+ * the median over N fresh `node` processes of the time to import it, against an empty Node
+ * process and reference bundles built with the same settings. Processes run one at a time,
+ * the variants interleaved round after round so drift in the machine's load hits all alike.
+ * Children get no configuration: importing a handler must need no config and no network.
+ *
+ * Then the first invocation, which a cold start also pays (the wiring: config, SDK clients,
+ * template compilation, signing keys): a fresh process imports the bundle, calls the handler
+ * once (cold) and again (warm), against the running local stack.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildReceiptEvent, PASSING_VERDICTS, newSesMessageId } from '../../local/stack/receipt-event.js';
+import type { LocalStack } from '../../local/stack/start-local-stack.js';
+import { buildForward, DEFAULT_OWNER } from '../../test/support/build-forward.js';
+import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
+import { median, ratio } from '../support/stats.js';
+import { formatBytes, formatMs, formatRatio, row, type ResultRow } from '../support/table.js';
+import { HANDLER_NAMES, largestPackagesOf, mimeParserInputsOf, type BuiltBundle, type HandlerName } from './bundles.js';
+
+const IMPORT_CHILD = fileURLToPath(new URL('./import-child.mjs', import.meta.url));
+const INVOKE_CHILD = fileURLToPath(new URL('./invoke-child.mjs', import.meta.url));
+/** Targets (issue 6). */
+export const LEAN_IMPORT_TARGET = 1.2;
+export const INBOUND_IMPORT_TARGET = 1.1;
+const EMPTY_PROCESS = 'node (no import)';
+const LARGEST_PACKAGES_LISTED = 6;
+
+interface ChildTimes {
+  sinceStartMs: number;
+  importMs: number;
+  wallMs: number;
+}
+
+/** Runs `node <script> <args>` with `env`; resolves with its JSON line and the wall time. */
+function runChild<T>(script: string, args: string[], env: Record<string, string>): Promise<T & { wallMs: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`child ${args.join(' ')} exited ${code}: ${err.slice(0, 500)}`));
+        return;
+      }
+      resolve({ ...(JSON.parse(line) as T), wallMs });
+    });
+  });
+}
+
+/** The environment of an import child: nothing but PATH (no config, no credentials). */
+const bareEnv = (): Record<string, string> => ({ PATH: process.env.PATH ?? '' });
+
+export interface ColdStartFigures {
+  rows: ResultRow[];
+  notes: string[];
+  /** Median import time (since process start) per bundle name, for the cost model. */
+  medianSinceStartMs: Record<string, number>;
+}
+
+export async function runColdStartImports(bundles: Map<string, BuiltBundle>, runs: number): Promise<ColdStartFigures> {
+  const section = '2 cold start';
+  const variants: { name: string; file: string | null }[] = [
+    { name: EMPTY_PROCESS, file: null },
+    ...[...bundles.values()].map((bundle) => ({ name: bundle.name, file: bundle.file })),
+  ];
+  const times = new Map<string, ChildTimes[]>(variants.map((variant) => [variant.name, []]));
+  // One warm-up round (file-system cache), then `runs` rounds, rotating the order each round.
+  for (let round = -1; round < runs; round += 1) {
+    for (let offset = 0; offset < variants.length; offset += 1) {
+      const variant = variants[(Math.max(round, 0) + offset) % variants.length]!;
+      const result = await runChild<ChildTimes>(IMPORT_CHILD, variant.file ? [variant.file] : [], bareEnv());
+      if (round >= 0) times.get(variant.name)!.push(result);
+    }
+  }
+  const med = (name: string, key: keyof ChildTimes) => median(times.get(name)!.map((item) => item[key]));
+  const medianSinceStartMs = Object.fromEntries(variants.map((variant) => [variant.name, med(variant.name, 'sinceStartMs')]));
+
+  const rows: ResultRow[] = [];
+  const describe = (name: string) => {
+    const bundle = bundles.get(name);
+    return `${bundle ? `${formatBytes(bundle.bytes)}; ` : ''}import done at ${formatMs(med(name, 'sinceStartMs'))} (import alone ${formatMs(med(name, 'importMs'))}), wall ${formatMs(med(name, 'wallMs'))}`;
+  };
+  rows.push(row(section, `empty Node process (median of ${runs})`, formatMs(med(EMPTY_PROCESS, 'sinceStartMs')), `wall ${formatMs(med(EMPTY_PROCESS, 'wallMs'))}`));
+  const lean = (name: HandlerName) => {
+    const bundle = bundles.get(name)!;
+    const parsers = mimeParserInputsOf(bundle.inputs);
+    rows.push(row(section, `${name}: MIME parser in bundle (metafile)`, parsers.length === 0 ? 'none' : parsers.join(', '), `${bundle.inputs.length} inputs, ${formatBytes(bundle.bytes)}`,
+      { text: 'no mailparser/libmime/html-to-text', pass: parsers.length === 0 }));
+    const value = ratio(med(name, 'sinceStartMs'), med('ref-sdk', 'sinceStartMs'));
+    rows.push(row(section, `${name} import / SDK-only bundle import`, formatRatio(value), `${describe(name)}; SDK-only: ${describe('ref-sdk')}; import-alone ratio ${formatRatio(ratio(med(name, 'importMs'), med('ref-sdk', 'importMs')))}`,
+      { text: `< ${LEAN_IMPORT_TARGET}x`, pass: value < LEAN_IMPORT_TARGET }));
+  };
+  lean('dispatch');
+  lean('actions');
+  const inboundRatio = ratio(med('inbound', 'sinceStartMs'), med('ref-mailparser-sdk', 'sinceStartMs'));
+  rows.push(row(section, 'inbound import / (mailparser + SDK incl. S3) bundle import', formatRatio(inboundRatio),
+    `${describe('inbound')}; reference: ${describe('ref-mailparser-sdk')}; import-alone ratio ${formatRatio(ratio(med('inbound', 'importMs'), med('ref-mailparser-sdk', 'importMs')))}`,
+    { text: `<= ${INBOUND_IMPORT_TARGET}x`, pass: inboundRatio <= INBOUND_IMPORT_TARGET }));
+  rows.push(row(section, 'inbound import / mailparser-alone bundle import', formatRatio(ratio(med('inbound', 'sinceStartMs'), med('ref-mailparser', 'sinceStartMs'))), `mailparser alone: ${describe('ref-mailparser')}`));
+  rows.push(row(section, 'SDK-only bundle import / empty process', formatRatio(ratio(med('ref-sdk', 'sinceStartMs'), med(EMPTY_PROCESS, 'sinceStartMs'))), `SDK + S3: ${describe('ref-sdk-s3')}`));
+  const notes = [
+    `Bundles: esbuild JS API with infra/bundling-options.ts, the settings the CDK construct passes to NodejsFunction (ESM, ${'node24'} target, minified, keep-names, all dependencies bundled); byte-identical to esbuild's CLI with the command line CDK builds. templates/ is copied beside the bundle on deploy and read at first invocation, not at import.`,
+    `Import children run with no environment but PATH: no handler needed config or network to import. ${runs} rounds (+1 warm-up), variants rotated each round, one process at a time. "import done at" is performance.now() in the child after await import() (includes Node's own start-up); targets compare these medians.`,
+  ];
+  for (const name of HANDLER_NAMES) {
+    const largest = largestPackagesOf(bundles.get(name)!, LARGEST_PACKAGES_LISTED);
+    notes.push(`${name} bundle, largest parts: ${largest.map((item) => `${item.name} ${formatBytes(item.bytes)}`).join(', ')}.`);
+  }
+  return { rows, notes, medianSinceStartMs };
+}
+
+/** Writes an event to bench/.work/events/<name>.json; returns the path. */
+async function writeEvent(name: string, event: unknown): Promise<string> {
+  const dir = join(WORK_DIR, 'events');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  await writeFile(file, JSON.stringify(event));
+  return file;
+}
+
+let inboundEventCount = 0;
+const MILLISECONDS_PER_MINUTE = 60_000;
+const MILLISECONDS_PER_DAY = 86_400_000;
+
+/** An SES receipt event for a new forward, its raw mail stored in the stack's bucket. */
+async function inboundEvent(stack: LocalStack, label: string): Promise<unknown> {
+  const raw = await buildForward('gmail', {
+    fromName: 'Dana Whitfield',
+    fromEmail: 'dana.whitfield@brightloop.example',
+    subject: 'Your application for Senior Product Designer',
+    body: 'Hi Alex,\n\nThank you for your interest in Brightloop and for the time you spent with our team.\nAfter careful consideration we have decided to move forward with other candidates whose experience more closely matches our needs.\n\nWe enjoyed your portfolio and would welcome an application for future openings.\n\nBest regards,\nDana Whitfield\nTalent Partner, Brightloop',
+    messageId: `<cold-${label}-${Date.now()}@brightloop.example>`,
+    // An inline forward keeps no Message-ID: the date makes each forward a new contact.
+    date: new Date(Date.UTC(2026, 0, 1) + (inboundEventCount += 1) * MILLISECONDS_PER_MINUTE + Date.now() % MILLISECONDS_PER_DAY),
+  });
+  const messageId = newSesMessageId();
+  await stack.clients.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: `${stack.rawMailPrefix}${messageId}`, Body: raw }));
+  const { event } = await buildReceiptEvent({
+    raw,
+    messageId,
+    mailFrom: DEFAULT_OWNER.email,
+    recipients: [stack.inboundAddress],
+    receivedAt: new Date(),
+    defaultVerdicts: PASSING_VERDICTS,
+    functionName: 'not-today-inbound',
+  });
+  return event;
+}
+
+const scheduledEvent = (label: string) => ({
+  id: `bench-${label}`,
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  time: new Date().toISOString(),
+  resources: ['arn:aws:events:us-east-1:111111111111:rule/not-today-dispatch'],
+});
+
+const functionUrlEvent = (label: string) => ({
+  version: '2.0',
+  routeKey: '$default',
+  rawPath: '/a/not-a-valid-token',
+  rawQueryString: '',
+  headers: { host: '127.0.0.1', 'user-agent': 'bench' },
+  isBase64Encoded: false,
+  requestContext: { requestId: `bench-${label}`, http: { method: 'GET', path: '/a/not-a-valid-token', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' } },
+});
+
+/** First (cold) and second (warm) invocation of each handler bundle in fresh processes. */
+export interface InvocationFigures {
+  importMs: number;
+  firstMs: number;
+  secondMs: number;
+}
+
+export async function runFirstInvocation(
+  stack: LocalStack,
+  bundles: Map<string, BuiltBundle>,
+  runs: number,
+): Promise<{ rows: ResultRow[]; figures: Record<HandlerName, InvocationFigures> }> {
+  const section = '2 cold start';
+  const env: Record<string, string> = {
+    ...stack.env,
+    PATH: process.env.PATH ?? '',
+    // CDK copies templates/ into the bundle and sets TEMPLATES_DIR to it; here the repo's copy.
+    TEMPLATES_DIR: join(REPO_ROOT, 'templates'),
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
+  const rows: ResultRow[] = [];
+  const figures = {} as Record<HandlerName, InvocationFigures>;
+  for (const name of HANDLER_NAMES) {
+    const results: { importMs: number; firstMs: number; secondMs: number; firstOutcome: string; secondOutcome: string }[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const label = `${name}-${run}`;
+      const [first, second] =
+        name === 'inbound'
+          ? [await inboundEvent(stack, `${label}-a`), await inboundEvent(stack, `${label}-b`)]
+          : name === 'dispatch'
+            ? [scheduledEvent(`${label}-a`), scheduledEvent(`${label}-b`)]
+            : [functionUrlEvent(`${label}-a`), functionUrlEvent(`${label}-b`)];
+      results.push(
+        await runChild(INVOKE_CHILD, [bundles.get(name)!.file, await writeEvent(`${label}-a`, first), await writeEvent(`${label}-b`, second)], env),
+      );
+    }
+    const firstMs = median(results.map((item) => item.firstMs));
+    const secondMs = median(results.map((item) => item.secondMs));
+    figures[name] = { importMs: median(results.map((item) => item.importMs)), firstMs, secondMs };
+    const outcomes = [...new Set(results.map((item) => `${item.firstOutcome}/${item.secondOutcome}`))].join(', ');
+    rows.push(row(section, `${name}: first invocation (cold wiring) / second (warm)`, formatRatio(ratio(firstMs, secondMs)),
+      `first ${formatMs(firstMs)}, second ${formatMs(secondMs)}, import ${formatMs(median(results.map((item) => item.importMs)))} (median of ${runs}; outcomes ${outcomes})`));
+  }
+  return { rows, figures };
+}
