@@ -3,7 +3,7 @@
  * message that names it. The last test runs the real app entry (infra/app.ts) as `cdk` would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,20 @@ describe('parseDeployConfig', () => {
     expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
       ['notToday.fromAddress', 'notToday.sendHour', 'notToday.timeZone'],
     );
+  });
+});
+
+describe('cdk.json', () => {
+  it('runs the app with tsx and carries a complete example that validates', () => {
+    // Prepare
+    const cdkJson = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { app: string; context: Record<string, unknown> };
+
+    // Act
+    const config = loadDeployConfig(contextOf(cdkJson.context));
+
+    // Assess
+    expect(cdkJson.app).toBe('npx tsx infra/app.ts');
+    expect(config.inboundDomain).toBe('in.example.com');
   });
 });
 

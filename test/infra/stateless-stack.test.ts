@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
+import { parseConfig } from '../../functions/runtime/config.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../infra/constructs/not-today-function.js';
 import { RAW_MAIL_PREFIX, RECEIPT_RULE_NAME, RECEIPT_RULE_SET_NAME } from '../../infra/stacks/stateful-stack.js';
 import { type BuiltApp, buildTestApp, onlyResource, TEST_ACCOUNT, TEST_REGION } from './support/build-app.js';
@@ -176,6 +177,29 @@ describe('the functions', () => {
     });
     expect(JSON.stringify(variables.TABLE_NAME)).toContain('NotTodayStateful');
     expect(JSON.stringify(variables.SIGNING_KEY_SECRET_ARN)).toContain('NotTodayStateful');
+  });
+
+  it.each(['inbound', 'dispatch', 'actions'] as const)('%s passes the runtime\'s own config validation once deployed', (name) => {
+    // Prepare: CloudFormation fills the references at deploy time; stand in plausible values.
+    const deployTimeValues: Record<string, string> = {
+      TABLE_NAME: 'NotTodayStateful-TableCD117FA1-1A2B3C4D5E6F',
+      SIGNING_KEY_SECRET_ARN: `arn:aws:secretsmanager:${TEST_REGION}:${TEST_ACCOUNT}:secret:SigningKeys-AbCdEf`,
+      ACTIONS_BASE_URL: `https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.${TEST_REGION}.on.aws`,
+    };
+    const variables = (functionNamed(name).properties.Environment as { Variables: Json }).Variables;
+    const environment = Object.fromEntries(
+      Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? value : deployTimeValues[key]]),
+    );
+    // The actions function takes its base URL from the request it serves (see the next block).
+    if (name === 'actions') environment.ACTIONS_BASE_URL ??= deployTimeValues.ACTIONS_BASE_URL;
+
+    // Act
+    const parse = () => parseConfig(environment);
+
+    // Assess
+    expect(Object.values(environment).every((value) => typeof value === 'string')).toBe(true);
+    expect(parse).not.toThrow();
+    expect(parse()).toMatchObject({ OWNER_ADDRESSES: ['sam@example.org', 'sam.work@example.net'], SEND_HOUR: 8 });
   });
 
   it.each(['inbound', 'dispatch'] as const)('%s builds links on the actions Function URL (scheme and host, no trailing slash)', (name) => {
