@@ -74,6 +74,22 @@ function countUnconditional(hits: readonly PhraseHit[]): number {
   return hits.filter((hit) => !hit.conditional).length;
 }
 
+/** How far back a negation ("not", "won't", "nicht", "pas") may stand before a marker it negates. */
+const NEGATION_LOOKBACK_CHARS = 40;
+const NEGATION = /(?<![\p{L}])(?:not|n['’]t|unable|cannot|no longer|never|nicht|kein|keine|pas|plus)(?![\p{L}])/iu;
+
+/** True when a negation stands shortly before the position in the same clause. */
+export function isNegatedAt(sentence: string, position: number): boolean {
+  const before = sentence.slice(Math.max(0, position - NEGATION_LOOKBACK_CHARS), position);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1);
+  return NEGATION.test(clause);
+}
+
+/** Counts markers that are neither conditional nor negated ("we will not invite you to an interview"). */
+function countAffirmed(hits: readonly PhraseHit[]): number {
+  return hits.filter((hit) => !hit.conditional && !isNegatedAt(hit.sentence.text, hit.index)).length;
+}
+
 /** Classifies a message from its subject and body text. */
 export function classifyMessage(subject: string | null, body: string): Classification {
   const sentences = splitSentences(`${subject ?? ''}\n\n${body}`);
@@ -82,8 +98,8 @@ export function classifyMessage(subject: string | null, body: string): Classific
   const scores = {
     rejection: strong * STRONG_REJECTION_WEIGHT + weak * WEAK_REJECTION_WEIGHT,
     'application-confirmation': findHits(PATTERNS.confirmation, sentences).length * MARKER_WEIGHT,
-    'interview-invitation': countUnconditional(findHits(PATTERNS.interview, sentences)) * MARKER_WEIGHT,
-    offer: countUnconditional(findHits(PATTERNS.offer, sentences)) * MARKER_WEIGHT,
+    'interview-invitation': countAffirmed(findHits(PATTERNS.interview, sentences)) * MARKER_WEIGHT,
+    offer: countAffirmed(findHits(PATTERNS.offer, sentences)) * MARKER_WEIGHT,
     'auto-reply': findHits(PATTERNS.autoReply, sentences).length * AUTO_REPLY_WEIGHT,
   };
   // A decision phrase ends the application whatever else the mail says ("accepted an offer for

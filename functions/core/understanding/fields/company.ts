@@ -11,6 +11,7 @@ import { COMPANY_WORDS } from '../phrases/name-words.js';
 import {
   companyKey,
   containsRoleNoun,
+  isCompanyWord,
   looksLikeJobTitle,
   isLegalSuffix,
   isNeverCompany,
@@ -35,6 +36,7 @@ const WEIGHT = {
   bodyLoose: 1,
   signature: 2,
   domainGuess: 1,
+  listing: 1.5,
   repeatBonus: 0.5,
 } as const;
 /** Most repeat bonus a candidate collects from being mentioned again and again. */
@@ -43,6 +45,10 @@ const MAX_REPEAT_BONUS = 2;
 const MIN_PREFIX_MATCH = 4;
 /** Most capitalised runs of the body compared with the sender's domain (bounds the work on hostile input). */
 const MAX_RUNS_MATCHED = 1_500;
+/** Lines at the top of the body searched for job-board listing lines. */
+const MAX_LISTING_LINES = 40;
+/** "Ridgeway Foods - Dayton, OH" / "Acme GmbH · Berlin, Germany": a job board's employer-and-place line. */
+const LISTING_LINE = /^(\p{Lu}[\p{L}\p{N}&'’.\- ]{1,60}?)\s+[-–·|]\s+\p{Lu}[\p{L} .'’-]{1,40},\s*\p{Lu}[\p{L}]{1,40}$/u;
 /** Most words in a company name read from text. */
 const MAX_COMPANY_WORDS = 6;
 /** Confidence model: base, per distinct source, per weight unit, ceiling, and for a domain guess only. */
@@ -183,14 +189,22 @@ function legalSuffixExtended(text: string, run: Run): string {
   return run.text;
 }
 
+/** A sub-run of the text and the same sub-run extended over following company words ("Council", "Ltd."). */
+interface SubRun {
+  phrase: string;
+  extended: string;
+}
+
 /** Every run and contiguous sub-run of the text, for matching a domain label against it. */
-function subRuns(runs: readonly Run[]): string[] {
-  const out: string[] = [];
+function subRuns(runs: readonly Run[]): SubRun[] {
+  const out: SubRun[] = [];
   for (const run of runs) {
     const words = run.text.split(/\s+/).filter(Boolean);
     for (let from = 0; from < words.length; from += 1) {
       for (let to = from + 1; to <= Math.min(words.length, from + MAX_COMPANY_WORDS); to += 1) {
-        out.push(words.slice(from, to).join(' '));
+        let end = to;
+        while (end < words.length && end - from < MAX_COMPANY_WORDS && isCompanyWord(words[end] ?? '')) end += 1;
+        out.push({ phrase: words.slice(from, to).join(' '), extended: words.slice(from, end).join(' ') });
       }
     }
   }
@@ -198,7 +212,7 @@ function subRuns(runs: readonly Run[]): string[] {
 }
 
 /** Finds how the text writes the organisation a domain label or tenant names. */
-function matchLabelInText(label: string, phrases: readonly string[]): { name: string; weight: number } | null {
+function matchLabelInText(label: string, phrases: readonly SubRun[]): { name: string; weight: number } | null {
   const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (!target) return null;
   let best: { name: string; weight: number; length: number } | null = null;
@@ -209,18 +223,18 @@ function matchLabelInText(label: string, phrases: readonly string[]): { name: st
       best = { name: cleaned, weight, length: cleaned.length };
     }
   };
-  for (const phrase of phrases) {
+  for (const { phrase, extended } of phrases) {
     const compact = compactForm(phrase.replace(/^the\s+/i, ''));
     const transliterated = compactFormTransliterated(phrase.replace(/^the\s+/i, ''));
     const withThe = compactForm(phrase);
     if (compact === target || transliterated === target || withThe === target) {
-      consider(phrase, WEIGHT.domainExact);
+      consider(extended, WEIGHT.domainExact);
       continue;
     }
     const words = phrase.split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
     const initials = words.map((word) => compactForm(word).charAt(0)).join('');
     if (words.length >= 2 && initials === target) {
-      consider(phrase, WEIGHT.domainInitialism);
+      consider(extended, WEIGHT.domainInitialism);
       continue;
     }
     if (compact.length >= MIN_PREFIX_MATCH && target.length >= MIN_PREFIX_MATCH) {
@@ -255,7 +269,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 1. From display name.
   if (input.fromName) {
     const fromCompany = companyFromLabel(input.fromName);
-    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [fromCompany ?? '']) !== null;
+    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [{ phrase: fromCompany ?? '', extended: fromCompany ?? '' }]) !== null;
     const isPerson = fromCompany !== null && looksLikePersonName(fromCompany) && !senderMatches;
     const signedBySamePerson = input.personNames.some((name) => compactForm(name) === compactForm(fromCompany ?? ''));
     if (fromCompany && !signedBySamePerson && (!isPerson || platform !== null)) {
@@ -270,6 +284,14 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 3. Body phrases.
   candidatesAfter(BODY_INTRODUCERS, body, WEIGHT.body, 'body', candidates);
   candidatesAfter(LOOSE_INTRODUCERS, body, WEIGHT.bodyLoose, 'body', candidates);
+
+  // 3b. Job-board listing lines: "Company - City, ST".
+  for (const line of body.split('\n').slice(0, MAX_LISTING_LINES)) {
+    const listing = LISTING_LINE.exec(line.trim());
+    if (!listing?.[1]) continue;
+    const name = cleanRun(listing[1]);
+    if (name) candidates.push({ name, weight: WEIGHT.listing, source: 'body', asWritten: true });
+  }
 
   // 4. Signature lines.
   for (const line of input.signatureLines) {

@@ -10,7 +10,7 @@ import { findAllRuns, readRun, type RunOptions } from './runs.js';
 import { compactForm, escapeRegExp } from './text-tools.js';
 
 /** Weights per source. */
-const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, lowercase: 1 } as const;
+const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, subjectPart: 1, lowercase: 1 } as const;
 /** Most words in a role title. */
 const MAX_ROLE_WORDS = 18;
 /** Confidence model. */
@@ -44,6 +44,7 @@ const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e']
 
 /** Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521". */
 const REQUISITION_PATTERNS: readonly RegExp[] = [
+  /\s*[([]\s*(?:job|req|requisition|ref|reference|referenz|kennziffer|posting|vacancy|id)\b[^)\]]{0,40}[)\]]/gi,
   /\s*[([]\s*(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting|position)?\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\s*[)\]]/gi,
   /[\s,;–—-]*\b(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting)\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\b/gi,
   /[\s,;–—-]*\b(?:R|JR|REQ|JOB)[-_]?\d{3,12}\b/g,
@@ -56,7 +57,7 @@ const REQUISITION_PATTERNS: readonly RegExp[] = [
 const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|fwd?|aw|wg|tr)\b[:\s]+/i;
 
 /** Subject phrases that carry no title ("Your application", "Update on"). */
-const SUBJECT_NOISE = /^(?:re|fwd?|aw|wg|tr)\s*:\s*|^(?:(?:regarding|update on|update|status of|re)\s+)?(?:your|the|my)?\s*(?:job\s+)?application\s*(?:status|update|received)?\s*(?:for|to|as|:)?\s*(?:the\s+)?|^application received for\s+|^votre candidature\s*(?:au poste de|pour le poste de)?\s*|^(?:rückmeldung zu )?ihre(?:r)? bewerbung\s*(?:als|für)?\s*/i;
+const SUBJECT_NOISE = /^(?:re|fwd?|aw|wg|tr)\s*:\s*|^(?:(?:regarding|update on|update|status of|re)\s+)?(?:your|the|my)?\s*(?:job\s+)?application\s*(?:status|update|received)?\s*(?:for|to|as|:)?\s*(?:the\s+)?|^application (?:received|submitted|update|outcome)(?: for)?\s*|^votre candidature\s*(?:au poste de|pour le poste de)?\s*|^(?:rückmeldung zu )?ihre(?:r)? bewerbung\s*(?:als|für)?\s*/i;
 
 interface RoleCandidate {
   role: string;
@@ -140,14 +141,52 @@ function fromFollowers(text: string, source: 'subject' | 'body', company: string
   }
 }
 
+/** Splits at separators that stand outside parentheses. */
+function splitOutsideParentheses(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      separator.lastIndex = index;
+      const match = separator.exec(text);
+      if (match && match.index === index) {
+        parts.push(text.slice(start, index));
+        start = index + match[0].length;
+        index = start - 1;
+      }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+const MAJOR_SEPARATOR = /:\s+|\s+\|\s+|!\s+/y;
+const DASH_SEPARATOR = /\s+[-–—]\s+/y;
+
 function fromSubjectSegments(subject: string, company: string | null, out: RoleCandidate[]): void {
-  const segments = subject.split(/\s+[-–—|]\s+|:\s+|!\s+/);
+  const companyKey = company ? compactForm(company) : null;
+  for (const part of splitOutsideParentheses(subject, MAJOR_SEPARATOR)) {
+    let text = part.trim();
+    for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
+    const dashes = splitOutsideParentheses(text, DASH_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
+    while (dashes.length > 1 && companyKey && compactForm(dashes[dashes.length - 1] ?? '') === companyKey) dashes.pop();
+    if (dashes.length > 1) {
+      const joined = text.slice(text.indexOf(dashes[0] ?? ''), text.lastIndexOf(dashes[dashes.length - 1] ?? '') + (dashes[dashes.length - 1] ?? '').length);
+      const role = cleanRole(joined.replace(/^\((.*)\)$/, '$1'), company);
+      if (role && (containsRoleNoun(role) || hasGenderTag(role))) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
+    }
+  }
+  const segments = splitOutsideParentheses(subject, /\s+[-–—|]\s+|:\s+|!\s+/y);
   for (const segment of segments) {
     let text = segment.trim();
     for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
     text = text.replace(/^\((.*)\)$/, '$1');
     const role = cleanRole(text, company);
-    if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
+    if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectPart, source: 'subject' });
     PATTERNS.greetings.lastIndex = 0;
   }
 }

@@ -146,7 +146,9 @@ export function splitAddress(address: string): { local: string; domain: string }
 const TWO_LEVEL_SUFFIXES = new Set([
   'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk',
   'com.au', 'net.au', 'org.au', 'co.nz', 'co.za', 'co.in', 'co.jp', 'co.kr', 'com.br', 'com.mx',
-  'com.ar', 'com.cn', 'com.hk', 'com.sg', 'com.tr', 'co.il', 'com.pl', 'co.at',
+  'com.ar', 'com.cn', 'com.hk', 'com.sg', 'com.tr', 'co.il', 'com.pl', 'co.at', 'gov.uk', 'nhs.uk', 'police.uk',
+  'sch.uk', 'gov.au', 'edu.au', 'govt.nz', 'ac.nz', 'ac.jp', 'or.jp', 'ne.jp', 'gv.at', 'ac.at', 'gouv.fr',
+  'com.es', 'org.es', 'co.id', 'com.my', 'com.ph', 'com.vn', 'edu.sg', 'gov.sg', 'co.th',
 ]);
 
 /** The organisation's label of a domain: "recruiting.duolingo.com" -> "duolingo", "x.co.uk" -> "x". */

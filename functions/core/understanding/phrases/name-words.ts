@@ -51,6 +51,10 @@ export const COMPANY_WORDS: readonly string[] = [
   'airlines', 'air', 'aerospace', 'automotive', 'electric', 'power', 'communications', 'telecom', 'wireless',
   'apps', 'app', 'hq', 'inc', 'llc', 'ltd', 'gmbh', 'ag', 'corp', 'co', 'sa', 'se', 'plc', 'dienste', 'gruppe',
   'consultants', 'associates', 'agency', 'realty', 'properties', 'construction', 'manufacturing', 'academy',
+  'council', 'county', 'city', 'district', 'school', 'schools', 'church', 'museum', 'society', 'association',
+  'federation', 'union', 'club', 'board', 'authority', 'commission', 'ministry', 'trust', 'bancorp', 'partnership',
+  'distribution', 'logistics', 'supply', 'foods', 'farms', 'hotels', 'resorts', 'restaurants', 'stores', 'pharmacy',
+  'stiftung', 'verein', 'verband', 'kliniken', 'klinikum', 'werke', 'société', 'groupe', 'cabinet',
 ];
 
 /** Legal-form suffixes that may be dropped or added when comparing company names. */
