@@ -34,6 +34,22 @@ describe('compilePhrases', () => {
     expect(matches).toEqual([true, true, false, true, false]);
   });
 
+  it('keeps every phrase well-formed: balanced braces, and every brace group offers an alternative', () => {
+    // Prepare
+    const phrases = LANGUAGES.flatMap((set) =>
+      Object.values(set).filter((value): value is readonly string[] => Array.isArray(value)).flat(),
+    );
+    // Act
+    const malformed = phrases.filter((phrase) => {
+      const groups = phrase.match(/\{[^{}]*\}/g) ?? [];
+      const balanced = (phrase.match(/\{/g) ?? []).length === groups.length && (phrase.match(/\}/g) ?? []).length === groups.length;
+      return !balanced || groups.some((group) => !group.includes('|'));
+    });
+    // Assess
+    expect(phrases.length).toBeGreaterThan(100);
+    expect(malformed).toEqual([]);
+  });
+
   it('keeps every language complete: each has rejection, confirmation and closing phrases', () => {
     // Prepare
     const languages = LANGUAGES;
