@@ -18,7 +18,7 @@ import { extractCompany } from './fields/company.js';
 import { extractContactAddress, extractContactName, findGreetingNames, findSignature, type ContactInput } from './fields/contact.js';
 import { extractRole } from './fields/role.js';
 import { extractSignals } from './fields/signals.js';
-import { cleanText, limitText, MAX_SUBJECT_CHARS } from './fields/text-tools.js';
+import { cleanText, limitText, MAX_SUBJECT_CHARS, stripQuotedReply } from './fields/text-tools.js';
 import type { ExtractedFields, OriginalMessage } from './types.js';
 
 /** Options for {@link extractFields}. */
@@ -35,7 +35,7 @@ export interface ExtractFieldsOptions {
  */
 export function extractFields(original: OriginalMessage, options: ExtractFieldsOptions): ExtractedFields {
   const owners = new Set(options.ownerAddresses.map((address) => address.trim().toLowerCase()));
-  const body = cleanText(limitText(original.text ?? ''));
+  const body = stripQuotedReply(cleanText(limitText(original.text ?? '')));
   const subject = cleanText((original.subject ?? '').slice(0, MAX_SUBJECT_CHARS)).replace(/\s+/g, ' ').trim();
   const platform = identifyPlatformSender(original.from.address);
 

@@ -31,6 +31,21 @@ export function cleanText(text: string): string {
     .join('\n');
 }
 
+/** Shortest reply text kept when a quoted earlier message is cut off below it. */
+const MIN_REPLY_CHARS = 40;
+/** Lines that start the quoted earlier message in a reply ("On Tue, ... wrote:", "-----Original Message-----"). */
+const QUOTE_HEADER = /^(?:On\s.{1,200}\swrote:|Am\s.{1,200}\sschrieb.{0,40}:|Le\s.{1,200}\sa\sécrit\s?:|-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine)\s*-{2,}|>.*)$/im;
+
+/**
+ * Cuts off an earlier message quoted below a reply, so the candidate's own words and signature
+ * are not read as the company's. Keeps the whole text when too little would remain.
+ */
+export function stripQuotedReply(text: string): string {
+  const match = QUOTE_HEADER.exec(text);
+  if (!match || match.index < MIN_REPLY_CHARS) return text;
+  return text.slice(0, match.index).trimEnd();
+}
+
 /** Collapses runs of whitespace to one space and trims. */
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

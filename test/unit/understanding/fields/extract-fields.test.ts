@@ -168,4 +168,37 @@ describe('extractFields on invented mails', () => {
     expect(result.contact.name).toBeNull();
     expect(result.company).toBe('Pelican Freight');
   });
+
+  it('ignores the candidate\'s own mail quoted below a recruiter\'s reply', () => {
+    // Prepare
+    const parts: OriginalParts = {
+      fromName: 'Noor Haddad',
+      fromAddress: 'noor@lanternworks.example',
+      subject: 'Re: Following up on the QA Lead role',
+      body: [
+        'Hi Sam,',
+        '',
+        'Thanks for checking in. We have decided to hire someone else for the QA Lead role, but I enjoyed our conversation.',
+        '',
+        'Best,',
+        'Noor Haddad',
+        'Lanternworks',
+        '',
+        'On Tue, 3 Mar 2026 at 10:02, Sam Seeker <sam.seeker@example.net> wrote:',
+        '> Hi Noor, just following up on my application at Brightside Labs and elsewhere.',
+        '> Best regards,',
+        '> Sam Seeker',
+      ].join('\n'),
+    };
+    // Act
+    const result = extract(parts);
+    // Assess
+    expect(result).toMatchObject({
+      isRejection: true,
+      company: 'Lanternworks',
+      role: 'QA Lead',
+      contact: { name: 'Noor Haddad', email: 'noor@lanternworks.example', noReply: false },
+    });
+    expect(result.signals.compliments).toContain('enjoyed our conversation');
+  });
 });
