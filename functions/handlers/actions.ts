@@ -207,18 +207,24 @@ export async function handleActionsRequest(
   return route.kind === 'link' ? handleLink(deps, event, method, route.token) : handleCalendar(deps, event, method, route.token);
 }
 
+/** https://<the host this request came to>, when the event names one (a Function URL always does). */
+export function requestBaseUrlOf(event: unknown): string | undefined {
+  const domainName = (event as { requestContext?: { domainName?: unknown } } | null)?.requestContext?.domainName;
+  return typeof domainName === 'string' && /^[a-z0-9.-]{1,253}$/i.test(domainName) ? `https://${domainName}` : undefined;
+}
+
 /**
  * Builds a handler around a way to get the wiring. The wiring is built once per cold start;
  * when it cannot be built (bad config, a template that does not compile) the response is a
  * bare 500 (no details) and the error is logged; the next request tries to build it again.
  */
 export function createActionsHandler(
-  loadDeps: () => Promise<ActionsHandlerDeps>,
+  loadDeps: (requestBaseUrl?: string) => Promise<ActionsHandlerDeps>,
 ): (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2> {
   return async (event) => {
     let deps: ActionsHandlerDeps;
     try {
-      deps = await loadDeps();
+      deps = await loadDeps(requestBaseUrlOf(event));
     } catch (error) {
       createLog().error('actions wiring failed', {
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

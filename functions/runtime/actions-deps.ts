@@ -45,14 +45,27 @@ export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
   return sources;
 }
 
-/** Builds the actions wiring for one configuration (the process's config by default). */
-export async function buildActionsHandlerDeps(config?: Config): Promise<ActionsHandlerDeps> {
-  const deliver = await buildDeliverDeps(config);
+/**
+ * Builds the actions wiring for one configuration (the process's config by default).
+ * `requestBaseUrl` (https://<host the request came to>) stands in for ACTIONS_BASE_URL,
+ * which the deployed actions function cannot be given (it would name its own URL).
+ */
+export async function buildActionsHandlerDeps(config?: Config, requestBaseUrl?: string): Promise<ActionsHandlerDeps> {
+  const deliver = await buildDeliverDeps(config, requestBaseUrl);
   return {
     pages: { ...deliver, drafts: deliver.renderer },
     renderer: createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR)),
   };
 }
 
-/** The process's actions wiring, built once per cold start. */
-export const loadActionsHandlerDeps: () => Promise<ActionsHandlerDeps> = memoizeAsync(() => buildActionsHandlerDeps());
+let requestBaseUrlOfColdStart: string | undefined;
+const loadActionsHandlerDepsOnce = memoizeAsync(() => buildActionsHandlerDeps(undefined, requestBaseUrlOfColdStart));
+
+/**
+ * The process's actions wiring, built once per cold start. The first request's host gives the
+ * base URL when ACTIONS_BASE_URL is unset (a Function URL's host never changes).
+ */
+export function loadActionsHandlerDeps(requestBaseUrl?: string): Promise<ActionsHandlerDeps> {
+  requestBaseUrlOfColdStart ??= requestBaseUrl;
+  return loadActionsHandlerDepsOnce();
+}

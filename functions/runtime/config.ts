@@ -41,8 +41,12 @@ export const configSchema = z.object({
   FROM_ADDRESS: z.email(),
   /** The address the owner forwards rejections to (shown in emails). */
   INBOUND_ADDRESS: z.email(),
-  /** Base URL of the actions function (Function URL or the local HTTP server). */
-  ACTIONS_BASE_URL: z.url(),
+  /**
+   * Base URL of the actions function (Function URL or the local HTTP server). Required by
+   * inbound and dispatch. The actions function itself cannot be given its own Function URL
+   * (CloudFormation would see a cycle), so it falls back to the host its requests arrive on.
+   */
+  ACTIONS_BASE_URL: z.url().optional(),
   /** The owner's name, used to sign drafts; empty leaves a "[Your name]" placeholder. */
   OWNER_NAME: z.string().max(100).default(''),
   /** IANA time zone prompts are scheduled in. */

@@ -13,6 +13,7 @@ import { DynamoContactRepository } from '../adapters/dynamo-contact-repository.j
 import { SecretsSigningKeys } from '../adapters/secrets-signing-keys.js';
 import { SesOwnerMailer } from '../adapters/ses-owner-mailer.js';
 import { parseSigningKeys, type SigningKeys } from '../adapters/signing-keys.js';
+import { ConfigError } from '../core/errors.js';
 import { createLinkSigner } from '../core/links/link-signer.js';
 import { parseCadenceSpec } from '../core/plan/plan-rules.js';
 import type { Clock, LinkSigner, OwnerSettings } from '../core/ports.js';
@@ -43,8 +44,16 @@ export function memoizeAsync<T>(build: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** The owner and their preferences, from config (the cadence was validated with it). */
-export function ownerSettingsOf(config: Config): OwnerSettings {
+/**
+ * The owner and their preferences, from config (the cadence was validated with it).
+ * `fallbackActionsBaseUrl` is only for the actions function, which learns its own URL from
+ * the requests it serves; every other function must have ACTIONS_BASE_URL configured.
+ */
+export function ownerSettingsOf(config: Config, fallbackActionsBaseUrl?: string): OwnerSettings {
+  const actionsBaseUrl = config.ACTIONS_BASE_URL ?? fallbackActionsBaseUrl;
+  if (!actionsBaseUrl) {
+    throw new ConfigError(['ACTIONS_BASE_URL: must be set (the base URL of the actions function)']);
+  }
   return {
     ownerId: config.OWNER_ID,
     addresses: config.OWNER_ADDRESSES,
@@ -52,7 +61,7 @@ export function ownerSettingsOf(config: Config): OwnerSettings {
     timeZone: config.TIME_ZONE,
     sendHour: config.SEND_HOUR,
     inboundAddress: config.INBOUND_ADDRESS,
-    actionsBaseUrl: config.ACTIONS_BASE_URL.replace(/\/+$/, ''),
+    actionsBaseUrl: actionsBaseUrl.replace(/\/+$/, ''),
     cadence: parseCadenceSpec(config.CADENCE),
   };
 }
@@ -100,8 +109,14 @@ export interface RuntimeDeliverDeps extends DeliverDeps {
   config: Config;
 }
 
-/** Builds the delivery ports for one configuration. */
-export async function buildDeliverDeps(config: Config = loadConfig()): Promise<RuntimeDeliverDeps> {
+/**
+ * Builds the delivery ports for one configuration. `fallbackActionsBaseUrl`: see ownerSettingsOf.
+ */
+export async function buildDeliverDeps(
+  config: Config = loadConfig(),
+  fallbackActionsBaseUrl?: string,
+): Promise<RuntimeDeliverDeps> {
+  const owner = ownerSettingsOf(config, fallbackActionsBaseUrl);
   const clock = runtimeClock;
   return {
     config,
@@ -112,7 +127,7 @@ export async function buildDeliverDeps(config: Config = loadConfig()): Promise<R
     clock,
     ids: randomIds,
     log: createLog(),
-    owner: ownerSettingsOf(config),
+    owner,
   };
 }
 

@@ -8,6 +8,7 @@ import { ControllableClock, installClock, restoreSystemClock, runtimeClock } fro
 import { memoizeAsync, ownerSettingsOf } from '../../../functions/runtime/container.js';
 import { parseConfig } from '../../../functions/runtime/config.js';
 import { maskAddress } from '../../../functions/runtime/logger.js';
+import { requestBaseUrlOf } from '../../../functions/handlers/actions.js';
 
 afterEach(() => {
   restoreSystemClock();
@@ -153,5 +154,43 @@ describe('ownerSettingsOf', () => {
     });
     expect(owner.cadence.checkInMonths).toEqual([2, 4]);
     expect(owner.cadence.quietAfterUnanswered).toBe(3);
+  });
+
+  it('lets only a caller with a fallback (the actions function) do without ACTIONS_BASE_URL', () => {
+    // Prepare
+    const config = parseConfig({
+      TABLE_NAME: 't',
+      RAW_MAIL_BUCKET: 'b',
+      OWNER_ADDRESSES: 'sam.lee@mailbox.example',
+      FROM_ADDRESS: 'not-today@mail.sam-lee.example',
+      INBOUND_ADDRESS: 'not-today@in.sam-lee.example',
+      SIGNING_KEYS: '{"k1":"0123456789abcdef0123456789abcdef"}',
+    });
+
+    // Act
+    const withFallback = ownerSettingsOf(config, 'https://abc.lambda-url.eu-west-1.on.aws');
+    const withoutFallback = (): unknown => ownerSettingsOf(config);
+
+    // Assess
+    expect(withFallback.actionsBaseUrl).toBe('https://abc.lambda-url.eu-west-1.on.aws');
+    expect(withoutFallback).toThrow(/ACTIONS_BASE_URL/);
+  });
+});
+
+describe('requestBaseUrlOf', () => {
+  it('takes the Function URL host of the request, and refuses anything that is not a host name', () => {
+    // Prepare
+    const event = { requestContext: { domainName: 'abc.lambda-url.eu-west-1.on.aws' } };
+    const hostile = { requestContext: { domainName: 'evil.example/path?x=' } };
+
+    // Act
+    const fromEvent = requestBaseUrlOf(event);
+    const fromHostile = requestBaseUrlOf(hostile);
+    const fromNothing = requestBaseUrlOf({});
+
+    // Assess
+    expect(fromEvent).toBe('https://abc.lambda-url.eu-west-1.on.aws');
+    expect(fromHostile).toBeUndefined();
+    expect(fromNothing).toBeUndefined();
   });
 });
