@@ -37,6 +37,7 @@ const WEIGHT = {
   signature: 2,
   domainGuess: 1,
   listing: 1.5,
+  employerExplicit: 6,
   repeatBonus: 0.5,
 } as const;
 /** Most repeat bonus a candidate collects from being mentioned again and again. */
@@ -169,6 +170,14 @@ function compileIntroducers(introducers: readonly string[]): RegExp {
 
 const BODY_INTRODUCERS = compileIntroducers(WORDS.companyIntroducers);
 const LOOSE_INTRODUCERS = compileIntroducers(['at', 'with', 'within', 'to', 'from']);
+/**
+ * Phrases that name the employer of the role outright ("the Nurse role at X", "on behalf of X").
+ * They outweigh the sender's identity, which may be a recruiting agency or service.
+ */
+const EMPLOYER_EXPLICIT = compileIntroducers([
+  'role at', 'position at', 'opening at', 'vacancy at', 'job at', 'role with', 'position with', 'on behalf of', 'our client',
+  'poste chez', 'stelle bei',
+]);
 
 function candidatesAfter(pattern: RegExp, text: string, weight: number, source: CompanySource, out: Candidate[]): void {
   pattern.lastIndex = 0;
@@ -284,6 +293,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 3. Body phrases.
   candidatesAfter(BODY_INTRODUCERS, body, WEIGHT.body, 'body', candidates);
   candidatesAfter(LOOSE_INTRODUCERS, body, WEIGHT.bodyLoose, 'body', candidates);
+  candidatesAfter(EMPLOYER_EXPLICIT, `${subject}\n${body}`, WEIGHT.employerExplicit, 'body', candidates);
 
   // 3b. Job-board listing lines: "Company - City, ST".
   for (const line of body.split('\n').slice(0, MAX_LISTING_LINES)) {

@@ -91,4 +91,26 @@ describe('extractFields on job-board and ATS mails', () => {
       contact: { name: null, email: 'donotreply@thornbury.gov.uk', noReply: true },
     });
   });
+
+  it('names the employer, not the recruiting agency that wrote on its behalf', () => {
+    // Prepare
+    const parts: OriginalParts = {
+      fromName: 'Kit Moreno',
+      fromAddress: 'kit@talentbridgesearch.example',
+      subject: 'Finance Manager opportunity',
+      body: [
+        'Hi Sam,',
+        '',
+        'Thank you for your interest in the Finance Manager role at Harlow & Finch. I have now heard back from the hiring team, and they have decided to proceed with other candidates.',
+        '',
+        'Kind regards,',
+        'Kit Moreno',
+        'Senior Consultant | Talentbridge Search',
+      ].join('\n'),
+    };
+    // Act
+    const result = extract(parts);
+    // Assess
+    expect(result).toMatchObject({ isRejection: true, company: 'Harlow & Finch', role: 'Finance Manager', contact: { name: 'Kit Moreno' } });
+  });
 });
