@@ -17,6 +17,8 @@ import { UsageError } from '../stack/local-stack-errors.js';
 import { runCommand } from '../stack/stack-client.js';
 
 const DISPATCH_SECONDS_ENV = 'NOT_TODAY_DISPATCH_SECONDS';
+/** The stack's own "[local]" lines tell the story; the handlers' JSON logs on request. */
+const DEFAULT_HANDLER_LOG_LEVEL = 'WARN';
 const MS_PER_SECOND = 1000;
 
 const HELP = `usage: not-today start [options]          (npm start -- [options])
@@ -35,7 +37,7 @@ options (each also an environment variable):
   --time-zone ZONE            IANA zone of the send hour (default UTC)     TIME_ZONE
   --send-hour H               hour prompts arrive (default 9)              SEND_HOUR
   --dispatch-every SECONDS    scheduler interval, 0 = only on tick (default 60) ${DISPATCH_SECONDS_ENV}
-  --log-level LEVEL           handler logs: DEBUG, INFO, WARN, ERROR, SILENT (default INFO)
+  --log-level LEVEL           handler logs (Powertools JSON): DEBUG, INFO, WARN, ERROR, SILENT (default WARN)
 `;
 
 function readPort(value: string | undefined, flag: string): number | undefined {
@@ -114,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
       ...(sendHour !== undefined ? { sendHour: Number(sendHour) } : {}),
       ...(values.inbound ? { inboundAddress: values.inbound } : { inboundAddress: DEFAULT_INBOUND_ADDRESS }),
-      ...(values['log-level'] ? { handlerLogLevel: values['log-level'].toUpperCase() } : {}),
+      handlerLogLevel: (values['log-level'] ?? process.env.POWERTOOLS_LOG_LEVEL ?? DEFAULT_HANDLER_LOG_LEVEL).toUpperCase(),
       dispatchIntervalMs: intervalMs,
     });
     process.stdout.write(describeBanner(stack, intervalMs, memory));

@@ -53,6 +53,11 @@ const describeError = (error: unknown): string =>
 /** Runs handlers in-process like the Lambda service, and knows which invocations are running. */
 export class LambdaInvoker {
   private readonly inFlight = new Set<Promise<unknown>>();
+  /**
+   * One invocation at a time per function, as in one Lambda execution environment: module
+   * state (the logger's request context, cached clients) is never shared by two events.
+   */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly log: StackLog,
@@ -61,8 +66,7 @@ export class LambdaInvoker {
 
   /** Invokes once and returns the handler's result or throws its error (request/response). */
   async invokeSync(name: string, load: () => Promise<LambdaHandler>, event: unknown): Promise<unknown> {
-    const run = (async () => (await load())(event, createLambdaContext(name)))();
-    return this.track(run);
+    return this.track(this.runExclusive(name, async () => (await load())(event, createLambdaContext(name))));
   }
 
   /**
@@ -74,7 +78,7 @@ export class LambdaInvoker {
       let lastError = '';
       for (let attempt = 1; attempt <= ASYNC_RETRY_ATTEMPTS + 1; attempt += 1) {
         try {
-          const result = await (await load())(event, createLambdaContext(name));
+          const result = await this.runExclusive(name, async () => (await load())(event, createLambdaContext(name)));
           return { ok: true, result, attempts: attempt };
         } catch (error) {
           lastError = describeError(error);
@@ -93,6 +97,21 @@ export class LambdaInvoker {
     while (this.inFlight.size > 0) {
       await Promise.allSettled([...this.inFlight]);
     }
+  }
+
+  /** Runs `work` after every earlier invocation of the same function has settled. */
+  private runExclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(name, settled);
+    void settled.then(() => {
+      if (this.queues.get(name) === settled) this.queues.delete(name);
+    });
+    return next;
   }
 
   private track<T>(run: Promise<T>): Promise<T> {
