@@ -262,7 +262,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   const subject = input.subject;
   const body = input.body;
   const signatureText = input.signatureLines.join('\n');
-  const personKeys = new Set(input.personNames.map((name) => compactForm(name)).filter(Boolean));
+  // People (and their first names, as they sign) are never the company.
+  const personKeys = new Set(
+    input.personNames.flatMap((name) => [compactForm(name), compactForm(name.split(/\s+/)[0] ?? '')]).filter(Boolean),
+  );
 
   // The sender's organisation: the domain of the company, or the tenant of the platform.
   let senderLabel: string | null = null;
