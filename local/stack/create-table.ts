@@ -17,7 +17,9 @@ const ACTIVE_POLL_MS = 50;
 
 /**
  * Ensures the table exists and is ACTIVE. Idempotent: an existing table is left as it is.
- * The due index projects ALL attributes; plan items are small (< 1 KB) so this costs little.
+ * The due index projects keys only, as the deployed table does (infra/stacks/stateful-stack.ts):
+ * the dispatcher reads each due plan's ids from the index keys, then the plan itself, so a
+ * read that needs more than the keys would fail here as it would on AWS.
  */
 export async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<void> {
   const { partitionKey, sortKey, dueIndex } = TABLE_DESIGN;
@@ -43,7 +45,7 @@ export async function createTableIfMissing(client: DynamoDBClient, tableName: st
               { AttributeName: dueIndex.partitionKey, KeyType: 'HASH' },
               { AttributeName: dueIndex.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: 'KEYS_ONLY' },
           },
         ],
       }),
