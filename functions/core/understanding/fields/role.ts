@@ -197,12 +197,31 @@ export interface RoleResult {
   confidence: number;
 }
 
+/** A quoted title: "Senior Analyst, Pricing", „Disponent (m/w/d)“. */
+const QUOTED_TITLE = /["“„«]\s?([^"“”„«»\n]{2,100}?)\s?["”“»]/g;
+/** Context before a quote that makes it a title: an introducer ending the preceding text. */
+const QUOTE_INTRODUCED = /(?:for|of|as|to|the|our|position|role|poste de|als|für)\s*$/i;
+
+function fromQuotes(text: string, source: 'subject' | 'body', company: string | null, out: RoleCandidate[]): void {
+  QUOTED_TITLE.lastIndex = 0;
+  for (let match = QUOTED_TITLE.exec(text); match !== null; match = QUOTED_TITLE.exec(text)) {
+    const inner = match[1] ?? '';
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    if (!QUOTE_INTRODUCED.test(before) && !FOLLOWER_PATTERN.test(after)) continue;
+    const role = cleanRole(inner, company);
+    if (role && (containsRoleNoun(role) || hasGenderTag(role))) out.push({ role, weight: WEIGHT.introducer + 1, source });
+  }
+}
+
 /** Chooses the role title from subject and body. */
 export function extractRole(subject: string, body: string, company: string | null): RoleResult {
   const candidates: RoleCandidate[] = [];
   fromIntroducers(subject, 'subject', WEIGHT.subjectIntroducer, company, candidates);
   fromFollowers(subject, 'subject', company, candidates);
   fromSubjectSegments(subject, company, candidates);
+  fromQuotes(subject, 'subject', company, candidates);
+  fromQuotes(body, 'body', company, candidates);
   fromIntroducers(body, 'body', WEIGHT.introducer, company, candidates);
   fromFollowers(body, 'body', company, candidates);
   if (candidates.length === 0) return { role: null, confidence: CONFIDENCE_NONE };

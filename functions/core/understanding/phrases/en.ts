@@ -66,6 +66,7 @@ export const ENGLISH: PhraseSet = {
     'not {been |}{shortlisted|short-listed}',
     '{role|position|search|requisition} {has been|was|is} {cancelled|canceled|paused|frozen}',
     'hiring freeze',
+    'not going to {move|go|proceed|progress} {forward|ahead|further}',
     '{have|we\'ve|they\'ve|has|had} already {hired|filled|found|selected|chosen}',
     'already {been |}{filled|taken}',
     '{hired|found} {someone|somebody|a candidate} for {the|this} {role|position|job}',

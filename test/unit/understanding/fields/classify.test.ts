@@ -9,6 +9,8 @@ describe('classifyMessage', () => {
     ['Due to budget changes the role has been put on hold.', 'en, on hold'],
     ['We currently do not have an opening that matches your profile, but we will keep your CV on file.', 'en, talent pool'],
     ['Leider müssen wir Ihnen mitteilen, dass wir uns für eine andere Bewerberin entschieden haben.', 'de'],
+    ["Hi Sam - we're not going to move forward at this time, but thanks for applying.", 'en, casual'],
+    ['We have already hired for the position, sorry!', 'en, already hired'],
     ['Nous sommes au regret de vous informer que nous ne pouvons pas donner suite à votre candidature.', 'fr'],
   ])('takes "%s" (%s) for a rejection', (body) => {
     // Prepare

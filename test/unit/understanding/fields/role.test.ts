@@ -10,6 +10,8 @@ describe('extractRole', () => {
     ['Application received', 'We received your application for Staff Engineer, Identity (Job ID: 2024-881).', 'Staff Engineer, Identity'],
     ['Update', 'Thanks for your interest in the Entry Level Accountant opening.', 'Entry Level Accountant'],
     ['Candidature', 'Merci pour votre candidature au poste de Responsable des achats et pour votre intérêt.', 'Responsable des achats'],
+    ['Following up', 'Thank you for applying for the "Senior Analyst, Pricing" position.', 'Senior Analyst, Pricing'],
+    ['Ihre Bewerbung', 'Danke für Ihre Bewerbung als „Lagerist (m/w/d)“ bei uns.', 'Lagerist (m/w/d)'],
   ])('subject "%s" / body "%s" -> "%s"', (subject, body, expected) => {
     // Prepare
     const company = 'Acme';
