@@ -6,10 +6,12 @@
 import type { APIGatewayProxyEventV2, ScheduledEvent, SESEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASYNC_RETRY_ATTEMPTS, type LambdaHandler } from '../../../local/stack/lambda-invoker.js';
-import { buildGmailForward, startTestStack, type TestStack } from '../../support/local-stack.js';
+import { buildGmailForward, startTestStack, waitFor, type TestStack } from '../../support/local-stack.js';
 
 const OWNER = 'emulation.owner@example.com';
 const CLOCK_START = new Date('2027-01-04T08:30:00Z');
+/** A fast local EventBridge rule, so a test sees it fire on its own. */
+const TIMER_INTERVAL_MS = 100;
 
 const seen = { actions: [] as APIGatewayProxyEventV2[], inbound: [] as SESEvent[], dispatch: [] as ScheduledEvent[] };
 /** How many times the inbound handler should fail before it succeeds (retry test). */
@@ -44,6 +46,7 @@ beforeAll(async () => {
   stack = await startTestStack({
     ownerAddresses: [OWNER],
     clockStart: CLOCK_START,
+    dispatchIntervalMs: TIMER_INTERVAL_MS,
     handlers: { actions: async () => actionsHandler, inbound: async () => inboundHandler, dispatch: async () => dispatchHandler },
   });
 });
@@ -196,5 +199,15 @@ describe('the SES receipt rule and the EventBridge rule', () => {
     expect(Date.parse(event.time)).toBeGreaterThanOrEqual(Date.parse('2027-04-04T08:30:00Z'));
     expect(report.now >= '2027-04-04T08:30:00').toBe(true);
     expect(report.result).toMatchObject({ outcome: 'swept' });
+  });
+
+  it('fires the dispatch handler on its own, every interval, like the EventBridge rule', async () => {
+    // Prepare
+    const before = seen.dispatch.length;
+    // Act
+    const count = await waitFor(async () => seen.dispatch.length, (length) => length >= before + 2, 5_000);
+    // Assess
+    expect(count).toBeGreaterThanOrEqual(before + 2);
+    expect(seen.dispatch.at(-1)?.['detail-type']).toBe('Scheduled Event');
   });
 });
