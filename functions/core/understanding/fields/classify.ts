@@ -26,6 +26,8 @@ const MIN_DECIDED_CONFIDENCE = 0.55;
 const MAX_DECIDED_CONFIDENCE = 0.97;
 /** How fast confidence rises with the margin between the winner and the runner-up. */
 const MARGIN_SCALE = 0.08;
+/** Confidence of a decided kind before the margin is added. */
+const BASE_DECIDED_CONFIDENCE = 0.6;
 
 /** The verdict on one message. */
 export interface Classification {
@@ -114,6 +116,6 @@ export function classifyMessage(subject: string | null, body: string): Classific
   const winner = scores[kind as keyof typeof scores];
   const runnerUp = kind === top[0] ? (second?.[1] ?? 0) : top[1];
   const margin = winner - runnerUp;
-  const confidence = Math.min(MAX_DECIDED_CONFIDENCE, Math.max(MIN_DECIDED_CONFIDENCE, 0.6 + margin * MARGIN_SCALE));
+  const confidence = Math.min(MAX_DECIDED_CONFIDENCE, Math.max(MIN_DECIDED_CONFIDENCE, BASE_DECIDED_CONFIDENCE + margin * MARGIN_SCALE));
   return { kind, isRejection: kind === 'rejection', confidence: Number(confidence.toFixed(2)), scores };
 }

@@ -129,16 +129,22 @@ export function companyFromLabel(label: string): string | null {
   return result;
 }
 
+/** Shortest word split off a domain label, and shortest rest left before it. */
+const MIN_SPLIT_WORD = 3;
+/** Domain labels this short are initialisms ("ibm" -> "IBM"). */
+const MAX_INITIALISM_LABEL = 3;
+const COMPANY_WORDS_LONGEST_FIRST = [...COMPANY_WORDS].sort((a, b) => b.length - a.length);
+
 /** Splits a domain label into words using common company-name words: "airshipindustries" -> "Airship Industries". */
 export function guessNameFromLabel(label: string): string {
   const clean = label.replace(/[^a-z0-9-]/gi, '');
   if (clean.includes('-')) return clean.split('-').filter(Boolean).map(capitalise).join('-');
-  for (const word of [...COMPANY_WORDS].sort((a, b) => b.length - a.length)) {
-    if (word.length >= 3 && clean.length > word.length + 2 && clean.endsWith(word)) {
+  for (const word of COMPANY_WORDS_LONGEST_FIRST) {
+    if (word.length >= MIN_SPLIT_WORD && clean.length >= word.length + MIN_SPLIT_WORD && clean.endsWith(word)) {
       return `${capitalise(clean.slice(0, clean.length - word.length))} ${capitalise(word)}`;
     }
   }
-  return clean.length <= 3 ? clean.toUpperCase() : capitalise(clean);
+  return clean.length <= MAX_INITIALISM_LABEL ? clean.toUpperCase() : capitalise(clean);
 }
 
 function capitalise(word: string): string {

@@ -18,6 +18,8 @@ const MAX_CLOSING_LINE_CHARS = 48;
 const MAX_TRAILING_SIGNATURE_LINES = 3;
 /** Lines at the top searched for the greeting. */
 const GREETING_SEARCH_LINES = 4;
+/** A line after the closing that ends a sentence and has more words than this is prose, not signature. */
+const MAX_SIGNATURE_LINE_WORDS = 6;
 /** Characters before an address searched for words saying it is for replies. */
 const ADDRESS_CONTEXT_CHARS = 120;
 /** Confidence values. */
@@ -85,7 +87,7 @@ export function findSignature(body: string): Signature {
     const inline = rest.replace(/^[\s,.!—–-]+/, '').replace(/[\s,.!]+$/, '');
     const after: string[] = [];
     for (const next of lines.slice(index + 1, index + 1 + MAX_SIGNATURE_LINES)) {
-      if (next.length > MAX_NAME_LINE_CHARS || /[.!?]\s*$/.test(next) && next.split(/\s+/).length > 6) break;
+      if (next.length > MAX_NAME_LINE_CHARS || /[.!?]\s*$/.test(next) && next.split(/\s+/).length > MAX_SIGNATURE_LINE_WORDS) break;
       after.push(next);
     }
     return { inlineName: inline || null, lines: after, hasClosing: true };

@@ -13,6 +13,10 @@ import { compactForm, escapeRegExp } from './text-tools.js';
 const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, subjectPart: 1, lowercase: 1 } as const;
 /** Most words in a role title. */
 const MAX_ROLE_WORDS = 18;
+/** How far after a title a follower word ("position") is looked for. */
+const FOLLOWER_LOOKAHEAD_CHARS = 40;
+/** How far before a quoted title its introducer ("for the") is looked for. */
+const QUOTE_CONTEXT_CHARS = 20;
 /** Confidence model. */
 const CONFIDENCE_ONE_SOURCE = 0.6;
 const CONFIDENCE_AGREEING = 0.85;
@@ -118,7 +122,7 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
     const lowercase = LOWERCASE_INTRODUCERS.test(match[0]);
     const run = readRun(text, start, lowercase ? TITLE_RUN_LOWERCASE : TITLE_RUN);
     if (!run) continue;
-    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40)) || TRAILING_FOLLOWER.test(run.text);
+    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + FOLLOWER_LOOKAHEAD_CHARS)) || TRAILING_FOLLOWER.test(run.text);
     const role = cleanRole(run.text, company);
     if (role && (containsRoleNoun(role) || hasGenderTag(role) || (followed && !lowercase))) out.push({ role, weight: weight + (followed ? 1 : 0), source });
   }
@@ -126,7 +130,7 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
 
 function fromFollowers(text: string, source: 'subject' | 'body', company: string | null, out: RoleCandidate[]): void {
   for (const run of findAllRuns(text, TITLE_RUN)) {
-    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + 40));
+    const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + FOLLOWER_LOOKAHEAD_CHARS));
     const trailing = TRAILING_FOLLOWER.test(run.text);
     if (!followed && !trailing) continue;
     const role = cleanRole(run.text, company);
@@ -206,8 +210,8 @@ function fromQuotes(text: string, source: 'subject' | 'body', company: string | 
   QUOTED_TITLE.lastIndex = 0;
   for (let match = QUOTED_TITLE.exec(text); match !== null; match = QUOTED_TITLE.exec(text)) {
     const inner = match[1] ?? '';
-    const before = text.slice(Math.max(0, match.index - 20), match.index);
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+    const before = text.slice(Math.max(0, match.index - QUOTE_CONTEXT_CHARS), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + FOLLOWER_LOOKAHEAD_CHARS);
     if (!QUOTE_INTRODUCED.test(before) && !FOLLOWER_PATTERN.test(after)) continue;
     const role = cleanRole(inner, company);
     if (role && (containsRoleNoun(role) || hasGenderTag(role))) out.push({ role, weight: WEIGHT.introducer + 1, source });

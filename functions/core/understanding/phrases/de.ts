@@ -64,7 +64,6 @@ export const GERMAN: PhraseSet = {
   compliments: [
     'hat uns {sehr |}{gefallen|beeindruckt}',
     '{beeindruckt|überzeugt} von',
-    'keine bewertung ihrer qualifikation~',
     'sie haben uns überzeugt',
   ],
   reapply: [

@@ -30,7 +30,7 @@ export const FRENCH: PhraseSet = {
   autoReply: ['réponse automatique', 'absent du bureau', 'je suis absent~'],
   conditionals: ['si', 'au cas où', 'dans le cas où', 'sinon'],
   reasons: ['{plus d\'|davantage d\'}expérience', 'adéquation avec', 'correspondant davantage'],
-  compliments: ['qualité de votre {parcours|profil|candidature}', 'impressionné~'],
+  compliments: ['{impressionné|impressionnés} par', 'votre profil nous a {plu|intéressé}'],
   reapply: ['{postuler|candidater} {à nouveau|de nouveau}', 'futures {offres|opportunités}'],
   stayInTouch: [
     'nous conservons votre {candidature|cv}',
