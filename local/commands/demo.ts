@@ -25,6 +25,13 @@ export async function readSamples(owner: string): Promise<{ name: string; raw: s
   );
 }
 
+/** The subjects in the SES emulator's store (GET /store), oldest first. */
+async function readViewerSubjects(mailViewerUrl: string): Promise<string[]> {
+  const response = await fetch(`${mailViewerUrl}/store`);
+  const body = (await response.json()) as { emails: { subject: string }[] };
+  return body.emails.map((email) => email.subject);
+}
+
 export async function run(argv: string[]): Promise<number> {
   return runCommand('demo', async () => {
     const { values } = parseArgs({
@@ -39,6 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     const status = await callStack<StackStatus>(location, 'GET', 'status');
     const owner = status.ownerAddresses[0] ?? DEFAULT_OWNER_ADDRESS;
     const smtpPort = Number(new URL(status.urls.smtp).port);
+    const sentBefore = await readViewerSubjects(status.urls.mailViewer);
     const transport = createTransport({ host: LOCAL_HOST, port: smtpPort, secure: false, ignoreTLS: true });
     try {
       const samples = await readSamples(owner);
@@ -50,10 +58,17 @@ export async function run(argv: string[]): Promise<number> {
     } finally {
       transport.close();
     }
+    await callStack(location, 'GET', 'idle');
+    const received = (await readViewerSubjects(status.urls.mailViewer)).slice(sentBefore.length);
+    process.stdout.write(
+      received.length === 0
+        ? '\nThe owner received nothing new (these samples were forwarded before).\n'
+        : `\nThe owner received ${received.length} email(s):\n${received.map((subject) => `  ${subject}\n`).join('')}`,
+    );
     process.stdout.write(
       [
         '',
-        `Read what the owner received at ${status.urls.mailViewer}`,
+        `Read them at ${status.urls.mailViewer}`,
         'Then: npx not-today list, and npx not-today tick --advance 1mo to jump ahead.',
         '(Sending the same samples again adds nothing: a forward delivered twice is one contact.)',
         '',

@@ -4,6 +4,7 @@
  *
  *   GET  /_local/status                  the stack: urls, ports, owner, clock
  *   GET  /_local/contacts                every contact with its plan (summaries)
+ *   GET  /_local/idle                    answers once no handler invocation is running
  *   POST /_local/tick?advance=3mo        move the clock (optional), run the dispatcher now
  *   POST /_local/tick?set=2027-03-01T09:00:00Z   set the clock instead
  *   POST /_local/ingest?from=ADDRESS     body = one raw message (message/rfc822)
@@ -69,6 +70,8 @@ export interface LocalControl {
   tick(change: { advance: DurationLikeObject | null; setTo: Date | null }): Promise<TickReport>;
   listContacts(): Promise<ContactSummary[]>;
   ingest(raw: Buffer, mailFrom: string | null): Promise<IngestReport>;
+  /** Resolves when no handler invocation is running. */
+  idle(): Promise<void>;
   maxMailBytes: number;
 }
 
@@ -100,6 +103,11 @@ export async function handleControlRequest(
       sendJson(response, HTTP_OK, { contacts: await control.listContacts() });
       return;
     }
+    if (route === 'idle' && method === 'GET') {
+      await control.idle();
+      sendJson(response, HTTP_OK, { idle: true });
+      return;
+    }
     if (route === 'tick' && method === 'POST') {
       const advance = url.searchParams.get('advance');
       const set = url.searchParams.get('set');
@@ -123,7 +131,7 @@ export async function handleControlRequest(
       sendJson(response, HTTP_OK, await control.ingest(body, url.searchParams.get('from')));
       return;
     }
-    const known = ['status', 'contacts', 'tick', 'ingest'].includes(route);
+    const known = ['status', 'contacts', 'idle', 'tick', 'ingest'].includes(route);
     sendJson(response, known ? HTTP_METHOD_NOT_ALLOWED : HTTP_NOT_FOUND, { error: `no local route ${method} ${url.pathname}` });
   } catch (error) {
     const status = error instanceof AppError && error.permanent ? HTTP_BAD_REQUEST : HTTP_SERVER_ERROR;

@@ -329,6 +329,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tick: (change) => tick(change),
       listContacts,
       ingest,
+      idle: () => invoker.idle(),
     };
     const actions = await startActionsServer({
       port: ports.actions,

@@ -74,6 +74,7 @@ describe('the not-today CLI against a running stack', () => {
     expect(emails).toHaveLength(SAMPLE_COUNT);
     expect(emails.every((email) => email.destination.to.join(',').includes(OWNER))).toBe(true);
     expect(emails.filter((email) => /review/i.test(email.subject))).toHaveLength(1);
+    for (const email of emails) expect(result.stdout).toContain(email.subject);
   });
 
   it('list --json prints every contact with its status and next prompt', async () => {
