@@ -42,9 +42,17 @@ const LOWERCASE_STOPS = new Set([
 
 const TITLE_RUN: RunOptions = { allowCommas: true, allowDashes: true, allowParentheses: true, maxWords: MAX_ROLE_WORDS };
 const TITLE_RUN_LOWERCASE: RunOptions = { ...TITLE_RUN, allowLowercase: true, stopWords: LOWERCASE_STOPS, maxWords: 6 };
+/** Most words of a German title read after "als". */
+const MAX_GERMAN_TITLE_WORDS = 6;
 
-/** Introducers after which French and German titles run on in lower case. */
-const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e']|bewerbung als|stelle als|position als|tätigkeit als|als)\s*$/i;
+/** Introducers after which French titles run on in lower case ("Chargée de communication"). */
+const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e'])\s*$/i;
+/** German introducers: the title is capitalised, and so are the nouns after it, so stop words end it. */
+const GERMAN_INTRODUCERS = /(?:als|für die stelle|auf die stelle)\s*$/i;
+const GERMAN_STOPS = new Set([
+  'und', 'bei', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'interesse', 'an', 'der', 'die', 'das', 'den', 'dem', 'zu', 'zum', 'zur',
+  'in', 'im', 'mit', 'für', 'wir', 'sie', 'uns', 'unser', 'unsere', 'leider', 'absagen', 'anbieten', 'haben', 'hat', 'ist',
+]);
 
 /** Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521". */
 const REQUISITION_PATTERNS: readonly RegExp[] = [
@@ -120,7 +128,9 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
     const start = match.index + match[0].length;
     INTRODUCERS.lastIndex = match.index + 1;
     const lowercase = LOWERCASE_INTRODUCERS.test(match[0]);
-    const run = readRun(text, start, lowercase ? TITLE_RUN_LOWERCASE : TITLE_RUN);
+    const german = !lowercase && GERMAN_INTRODUCERS.test(match[0]);
+    const options = lowercase ? TITLE_RUN_LOWERCASE : german ? { ...TITLE_RUN, stopWords: GERMAN_STOPS, maxWords: MAX_GERMAN_TITLE_WORDS } : TITLE_RUN;
+    const run = readRun(text, start, options);
     if (!run) continue;
     const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + FOLLOWER_LOOKAHEAD_CHARS)) || TRAILING_FOLLOWER.test(run.text);
     const role = cleanRole(run.text, company);
