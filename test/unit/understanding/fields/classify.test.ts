@@ -72,6 +72,34 @@ describe('classifyMessage', () => {
   });
 });
 
+/** Borderline mails: asides, promises of later news, mixed rejection and invitation (invented). */
+const BORDERLINE: [string, string, boolean][] = [
+  ['Application received', 'Thank you for applying. Unfortunately, we are only able to contact shortlisted candidates.', false],
+  ['Application received', 'Your application for Analyst has been received. If you are not successful, you will not hear from us.', false],
+  ['Interview confirmed', 'Your interview is confirmed for Tuesday at 10am with the hiring manager.', false],
+  ['Assessment', 'Please complete the online assessment by Friday. Good luck!', false],
+  ['Next round', "Congratulations! You've been selected for the next round of interviews.", false],
+  ['Thanks', 'Thank you for your interest. We are currently reviewing applications and will be in touch by the end of the month.', false],
+  ['Update', "Although we won't be moving forward for the Designer role, we'd like to invite you to interview for our Junior Designer opening.", true],
+  ['Re: application', 'Sorry for the delay! We are still reviewing and hope to have news next week. Unfortunately the hiring manager was out sick.', false],
+  ['Application', 'We appreciate your patience. Unfortunately, we have decided not to fill the position at this time.', true],
+  ['Application', 'After reviewing your CV we feel your experience is not aligned with what we need for this role.', true],
+  ['Your application', 'Thank you for applying. We regret that your application was not successful on this occasion.', true],
+  ['Ihre Bewerbung', 'Vielen Dank für Ihre Bewerbung. Wir haben Ihre Unterlagen erhalten und melden uns in Kürze bei Ihnen.', false],
+  ['Votre candidature', 'Nous accusons réception de votre candidature et reviendrons vers vous rapidement.', false],
+];
+
+describe('classifyMessage on borderline mails', () => {
+  it.each(BORDERLINE)('subject "%s", body "%s" -> rejection %s', (subject, body, expected) => {
+    // Prepare
+    const input = { subject, body };
+    // Act
+    const verdict = classifyMessage(input.subject, input.body);
+    // Assess
+    expect(verdict.isRejection).toBe(expected);
+  });
+});
+
 describe('isConditionalAt', () => {
   it('sees a conditional word before the position, and none after it', () => {
     // Prepare
