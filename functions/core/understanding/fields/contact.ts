@@ -5,7 +5,7 @@
  * feedback, else Reply-To, else the sender. The owner is never the contact.
  */
 import type { Mailbox } from '../types.js';
-import type { PlatformSender } from '../ats-senders.js';
+import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
 import { PATTERNS } from '../phrases/index.js';
 import { companyKey, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
@@ -42,6 +42,10 @@ const UNATTENDED_MAILBOX = /(?:do\s+not|don['’]t|please\s+do\s+not)\s+reply|un
 /** Words before an address that say it is for replies, questions or feedback. */
 const REPLY_CONTEXT = /(?:contact|reach|question|repl|respond|write|e-?mail|feedback|send|touch|get back|kontakt|fragen|antwort|schreiben|contacter|écrire|joindre|adresse|retour)/i;
 const FEEDBACK_CONTEXT = /(?:feedback|question|fragen|rückmeldung|retour)/i;
+/** Mailboxes for privacy, unsubscribing and the like: never the contact for an application. */
+const SERVICE_LOCAL_PART = /^(?:privacy|unsubscribe|dataprotection|data-protection|datenschutz|gdpr|dpo|abuse|legal|webmaster|postmaster|compliance)$/i;
+/** Footer wording around such mailboxes. */
+const SERVICE_CONTEXT = /(?:unsubscribe|privacy|data protection|personal data|datenschutz|abmelden|désinscri|données personnelles)[^\n]{0,80}$/i;
 
 /** True for no-reply mailboxes. */
 export function isNoReplyAddress(address: string): boolean {
@@ -170,9 +174,10 @@ export function extractContactAddress(input: ContactInput): { email: string | nu
   let feedbackAddress: string | null = null;
   for (const found of findEmailAddresses(input.body)) {
     const address = found.address.toLowerCase();
-    if (owner(address) || isNoReplyAddress(address)) continue;
+    if (owner(address) || isNoReplyAddress(address) || identifyPlatformSender(address) !== null) continue;
+    if (SERVICE_LOCAL_PART.test(splitAddress(address).local)) continue;
     const context = input.body.slice(Math.max(0, found.index - ADDRESS_CONTEXT_CHARS), found.index);
-    if (!REPLY_CONTEXT.test(context)) continue;
+    if (!REPLY_CONTEXT.test(context) || SERVICE_CONTEXT.test(context)) continue;
     bodyAddress ??= address;
     if (FEEDBACK_CONTEXT.test(context)) feedbackAddress ??= address;
   }

@@ -111,6 +111,19 @@ describe('contact address', () => {
     expect(results.map((result) => result.noReply)).toEqual([true, true]);
   });
 
+  it('ignores privacy, unsubscribe and platform support addresses in the footer', () => {
+    // Prepare
+    const mail = input(
+      'Acme',
+      'no-reply@acme.example',
+      'We chose another candidate.\n\nTo unsubscribe, email leave@acme.example. Questions about your personal data: privacy@acme.example. Trouble logging in? Contact support@smartrecruiters.com.',
+    );
+    // Act
+    const address = extractContactAddress(mail);
+    // Assess
+    expect(address).toMatchObject({ email: 'no-reply@acme.example', noReply: true });
+  });
+
   it('does not take bare domains or account names for addresses', () => {
     // Prepare
     const mail = input(null, 'jobs@acme.example', 'Real staff write from @acme.example only. Log in to your Careers@Acme account to update your profile.');
