@@ -103,7 +103,7 @@ export function computeCost(shape: DeploymentShape, usage: Usage, measured: Meas
     { service: 'Secrets Manager', what: `${shape.secrets} secret (signing keys)`, dollars: shape.secrets * prices.secretsManager.perSecretMonth },
     { service: 'KMS', what: `${shape.customerKmsKeys} customer key (alarm topic)`, dollars: shape.customerKmsKeys * prices.kms.perCustomerKeyMonth },
     { service: 'CloudWatch', what: `${shape.alarms} alarms`, dollars: shape.alarms * prices.cloudWatch.perStandardAlarmMonth },
-    { service: 'Secrets Manager', what: 'key reads, one per cold start (every sweep, worst case)', dollars: sweeps * (prices.secretsManager.perTenThousandCalls / TEN_THOUSAND) },
+    { service: 'Secrets Manager API', what: 'key reads, one per cold start (every sweep, worst case)', dollars: sweeps * (prices.secretsManager.perTenThousandCalls / TEN_THOUSAND) },
     { service: 'EventBridge', what: 'scheduled rule', dollars: prices.eventBridgeScheduledRule },
     { service: 'Lambda', what: `${sweeps.toFixed(0)} dispatch sweeps, each a cold start (init is billed)`, dollars: lambdaPrice(sweeps, measured.emptySweepMs, shape.memoryMb.dispatch) },
     { service: 'DynamoDB', what: `${shape.dueIndexShards} queries per sweep`, dollars: sweeps * shape.dueIndexShards * measured.readUnitsPerEmptyQuery * (prices.dynamodb.perMillionReadRequestUnits / MILLION) },

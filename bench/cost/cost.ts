@@ -62,7 +62,7 @@ export function runCost(inputs: CostInputs): { rows: ResultRow[]; notes: string[
   const rows: ResultRow[] = [
     row(section, 'one person: use (marginal), per month', formatUsd(breakdown.perPersonTotal),
       `${ONE_PERSON.rejectionsPerMonth} rejections, ${ONE_PERSON.promptsPerMonth} owner emails; largest: ${biggest.service} ${biggest.what} ${formatUsd(biggest.dollars)}`,
-      { text: `well under ${formatUsd(PER_PERSON_TARGET_DOLLARS)}`, pass: breakdown.perPersonTotal < PER_PERSON_TARGET_DOLLARS / 2 }),
+      { text: `well under 1 cent (< ${formatUsd(PER_PERSON_TARGET_DOLLARS / 2)})`, pass: breakdown.perPersonTotal < PER_PERSON_TARGET_DOLLARS / 2 }),
     row(section, 'fixed per deployment (= per person: one owner per deployment), per month', formatUsd(breakdown.fixedTotal),
       breakdown.fixedPerDeployment.filter((item) => item.dollars >= 0.001).map((item) => `${item.service} ${formatUsd(item.dollars)}`).join(', ')),
     row(section, `${PEOPLE.toLocaleString('en-US')} people (${PEOPLE.toLocaleString('en-US')} deployments), per month`, formatUsd(PEOPLE * (breakdown.fixedTotal + breakdown.perPersonTotal)),

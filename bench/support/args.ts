@@ -17,10 +17,10 @@ export const FULL_SIZES: BenchSizes = {
   forwards: 1_500,
   importRuns: 20,
   invokeRuns: 3,
-  due: 1_500,
-  countingMailer: 500,
+  due: 10_000,
+  countingMailer: 2_000,
   notDue: 100_000,
-  seedBudgetMs: 60_000,
+  seedBudgetMs: 120_000,
   endToEnd: [
     { inFlight: 1, forwards: 30 },
     { inFlight: 10, forwards: 200 },
@@ -34,7 +34,7 @@ export const QUICK_SIZES: BenchSizes = {
   importRuns: 3,
   invokeRuns: 1,
   due: 100,
-  countingMailer: 50,
+  countingMailer: 500,
   notDue: 2_000,
   seedBudgetMs: 5_000,
   endToEnd: [
