@@ -23,21 +23,33 @@ export type PromptKind =
   | 'check-in' // +1, +3, +6, +12 months, then every 6 months
   | 'needs-review'; // at once, for a forward that is not a rejection or not understood
 
+/**
+ * The actions that change a plan (one-click links: "I sent it", "snooze", "stop"...).
+ * The single source of these names: the types below and every list of actions derive from it.
+ */
+export const STATE_ACTION_KINDS = [
+  'sent',
+  'replied',
+  'snooze-1w',
+  'snooze-1m',
+  'snooze-3m',
+  'stop',
+  'resume',
+  'ignore',
+  'track',
+] as const;
+
+/** The actions that open a page or ask for something, without changing a plan. */
+export const PAGE_ACTION_KINDS = ['edit', 'overview', 'calendar', 'resend'] as const;
+
 /** Everything a signed link can ask for. */
-export type ActionKind =
-  | 'sent'
-  | 'replied'
-  | 'snooze-1w'
-  | 'snooze-1m'
-  | 'snooze-3m'
-  | 'stop'
-  | 'resume'
-  | 'ignore'
-  | 'track'
-  | 'edit'
-  | 'overview'
-  | 'calendar'
-  | 'resend';
+export const ACTION_KINDS = [...STATE_ACTION_KINDS, ...PAGE_ACTION_KINDS] as const;
+
+/** An action that changes a plan. */
+export type StateActionKind = (typeof STATE_ACTION_KINDS)[number];
+
+/** Everything a signed link can ask for. */
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export interface HistoryEntry {
   /** ISO time. */

@@ -5,7 +5,7 @@
  * Use the builders (`makeContact`, `makePlan`, `makeOwnerSettings`, `makeActionLinks`) with
  * overrides, or one of the named samples in `SAMPLE_CONTACTS`.
  */
-import type { ActionKind, Contact, Plan } from '../../functions/core/model.js';
+import { ACTION_KINDS, type ActionKind, type Contact, type Plan } from '../../functions/core/model.js';
 import type { ActionLinks, OwnerSettings } from '../../functions/core/ports.js';
 import { DEFAULT_CADENCE } from '../../functions/core/plan/cadence.js';
 import type { Confidence, Signals } from '../../functions/core/understanding/types.js';
@@ -106,23 +106,6 @@ export function makeOwnerSettings(overrides: Partial<OwnerSettings> = {}): Owner
   };
 }
 
-/** Every action a prompt email may link to. */
-const ALL_ACTIONS: readonly ActionKind[] = [
-  'sent',
-  'replied',
-  'snooze-1w',
-  'snooze-1m',
-  'snooze-3m',
-  'stop',
-  'resume',
-  'ignore',
-  'track',
-  'edit',
-  'overview',
-  'calendar',
-  'resend',
-];
-
 /**
  * Action links shaped like the real ones (`/a/<token>`, `/calendar/<token>.ics`), with fake
  * unsigned tokens. Pass `only` to include just some actions.
@@ -133,7 +116,7 @@ export function makeActionLinks(
 ): ActionLinks {
   const baseUrl = options.baseUrl ?? SAMPLE_ACTIONS_BASE_URL;
   const links: ActionLinks = {};
-  for (const action of options.only ?? ALL_ACTIONS) {
+  for (const action of options.only ?? ACTION_KINDS) {
     const token = `tok.${action}.${contactId}`;
     links[action] = action === 'calendar' ? `${baseUrl}/calendar/${token}.ics` : `${baseUrl}/a/${token}`;
   }

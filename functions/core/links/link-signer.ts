@@ -11,7 +11,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidInputError, InvalidTokenError } from '../errors.js';
-import type { ActionKind } from '../model.js';
+import { ACTION_KINDS, type ActionKind } from '../model.js';
 import type { ActionLinks, LinkClaims, LinkSigner } from '../ports.js';
 
 /** How long an action link stays valid, by default. */
@@ -25,6 +25,8 @@ export const CALENDAR_LINK_TTL_DAYS = 5 * 365;
 export const MIN_SIGNING_KEY_LENGTH = 32;
 /** Longest token accepted before any parsing (a real token is about 150 characters). */
 export const MAX_TOKEN_LENGTH = 1024;
+/** What a signing key id may be: it travels in every token, before the first dot. */
+export const SIGNING_KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 /** The contact id of owner-wide links (overview, calendar). */
 export const OWNER_WIDE_CONTACT_ID = '*';
 
@@ -32,27 +34,10 @@ const SIGNATURE_DOMAIN = 'nt1';
 const SECONDS_PER_DAY = 86_400;
 const MILLISECONDS_PER_SECOND = 1000;
 const HMAC_SHA256_BYTES = 32;
-const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 const BASE64URL_PATTERN = /^[A-Za-z0-9_-]+$/;
 const CONTACT_ID_PATTERN = /^(\*|[A-Za-z0-9_-]{1,64})$/;
 const OWNER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Every action a token may carry. */
-export const ACTION_KINDS: readonly ActionKind[] = [
-  'sent',
-  'replied',
-  'snooze-1w',
-  'snooze-1m',
-  'snooze-3m',
-  'stop',
-  'resume',
-  'ignore',
-  'track',
-  'edit',
-  'overview',
-  'calendar',
-  'resend',
-];
 const ACTION_SET = new Set<string>(ACTION_KINDS);
 
 /**
@@ -99,7 +84,7 @@ export function createLinkSigner(options: LinkSignerOptions): LinkSigner {
       const parts = token.split('.');
       if (parts.length !== 3) throw new InvalidTokenError('the link is malformed', 'malformed');
       const [keyId, payload, signatureText] = parts as [string, string, string];
-      if (!KEY_ID_PATTERN.test(keyId) || !BASE64URL_PATTERN.test(payload) || !BASE64URL_PATTERN.test(signatureText)) {
+      if (!SIGNING_KEY_ID_PATTERN.test(keyId) || !BASE64URL_PATTERN.test(payload) || !BASE64URL_PATTERN.test(signatureText)) {
         throw new InvalidTokenError('the link is malformed', 'malformed');
       }
       const secret = keys.get(keyId);
@@ -153,29 +138,6 @@ export function verifyIgnoringExpiry(
     if (error instanceof ExpiredTokenError) return { claims: error.claims, expired: true };
     throw error;
   }
-}
-
-/**
- * Parses the SIGNING_KEYS JSON: an object of key id -> secret, each secret at least
- * MIN_SIGNING_KEY_LENGTH characters. Throws InvalidInputError naming the bad key.
- */
-export function parseSigningKeys(json: string): Record<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    throw new InvalidInputError('signing keys: not valid JSON (expected {"k1":"<secret>"})', { cause: error });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidInputError('signing keys: expected a JSON object of key id to secret');
-  }
-  const keys: Record<string, string> = {};
-  for (const [keyId, secret] of Object.entries(parsed)) {
-    if (typeof secret !== 'string') throw new InvalidInputError(`signing key "${keyId}": the secret must be a string`);
-    keys[keyId] = secret;
-  }
-  validateKeys(keys);
-  return keys;
 }
 
 /** Input of {@link buildActionLinks}. */
@@ -243,7 +205,7 @@ function validateKeys(keys: Record<string, string>): Map<string, Buffer> {
   if (entries.length === 0) throw new InvalidInputError('signing keys: at least one key is needed');
   const result = new Map<string, Buffer>();
   for (const [keyId, secret] of entries) {
-    if (!KEY_ID_PATTERN.test(keyId)) {
+    if (!SIGNING_KEY_ID_PATTERN.test(keyId)) {
       throw new InvalidInputError(`signing key id "${keyId}": use 1-32 letters, digits, "-" or "_"`);
     }
     if (typeof secret !== 'string' || secret.length < MIN_SIGNING_KEY_LENGTH) {

@@ -19,27 +19,22 @@
  * - ignore: a needs-review item is set aside for good.
  * - track: a needs-review (or ignored) item becomes a tracked contact; its thank-you is due at once.
  */
-import type { ActionKind, Contact, ContactStatus, Plan, PromptKind } from '../model.js';
+import {
+  STATE_ACTION_KINDS,
+  type ActionKind,
+  type Contact,
+  type ContactStatus,
+  type Plan,
+  type PromptKind,
+  type StateActionKind,
+} from '../model.js';
 import { computeNextPrompt, decideFeedbackAsked, type PlanContext } from './plan-rules.js';
 import { addOnOwnerCalendar, type CalendarOffset } from './send-time.js';
 
 /** The actions that change a plan (the others open pages). */
-export type StateAction = Extract<
-  ActionKind,
-  'sent' | 'replied' | 'snooze-1w' | 'snooze-1m' | 'snooze-3m' | 'stop' | 'resume' | 'ignore' | 'track'
->;
+export type StateAction = StateActionKind;
 
-export const STATE_ACTIONS: readonly StateAction[] = [
-  'sent',
-  'replied',
-  'snooze-1w',
-  'snooze-1m',
-  'snooze-3m',
-  'stop',
-  'resume',
-  'ignore',
-  'track',
-];
+const STATE_ACTION_SET: ReadonlySet<string> = new Set(STATE_ACTION_KINDS);
 
 /** How far each snooze reaches, on the owner's calendar. */
 export const SNOOZE_OFFSETS: Record<Extract<StateAction, `snooze-${string}`>, CalendarOffset> = {
@@ -63,7 +58,7 @@ export const ACTION_APPLIES_TO: Record<StateAction, readonly ContactStatus[]> = 
 
 /** True when `action` changes plans (as opposed to opening a page). */
 export function isStateAction(action: ActionKind): action is StateAction {
-  return (STATE_ACTIONS as readonly string[]).includes(action);
+  return STATE_ACTION_SET.has(action);
 }
 
 /** The result of applying an action: the new plan (same version), or why it does not apply. */
