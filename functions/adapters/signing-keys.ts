@@ -5,18 +5,23 @@
  */
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { MIN_SIGNING_KEY_LENGTH } from '../core/links/link-signer.js';
+import { MIN_SIGNING_KEY_LENGTH, SIGNING_KEY_ID_PATTERN } from '../core/links/link-signer.js';
 
 /** Key id -> secret. */
 export type SigningKeys = Readonly<Record<string, string>>;
 
 const signingKeysSchema = z
-  .record(z.string().min(1), z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`))
+  .record(
+    z.string().regex(SIGNING_KEY_ID_PATTERN),
+    z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`),
+  )
   .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key');
 
 /**
- * Reads the signing-key JSON. Throws ConfigError naming `source` (and the key id, never the
- * secret) when it is not an object of long-enough secrets.
+ * Reads the signing-key JSON: the one parser of it (config checks SIGNING_KEYS with it at cold
+ * start; the Secrets Manager reader checks the secret with it). Throws ConfigError naming
+ * `source` (and the key id, never the secret) when it is not an object of well-named,
+ * long-enough secrets.
  */
 export function parseSigningKeys(json: string, source: string): SigningKeys {
   let value: unknown;

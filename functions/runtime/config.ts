@@ -5,22 +5,13 @@
  */
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { parseCadenceSpec } from '../core/plan/plan-rules.js';
+import { cadenceSpecSchema, timeZoneSchema } from '../core/plan/settings-schema.js';
 import { parseSigningKeys } from '../adapters/signing-keys.js';
 
 const csvOfEmails = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
   .pipe(z.array(z.email()).min(1, 'must list at least one address'));
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The key id that signs new links unless SIGNING_KEY_ID says otherwise. */
 const DEFAULT_SIGNING_KEY_ID = 'k1';
@@ -50,7 +41,7 @@ export const configSchema = z.object({
   /** The owner's name, used to sign drafts; empty leaves a "[Your name]" placeholder. */
   OWNER_NAME: z.string().max(100).default(''),
   /** IANA time zone prompts are scheduled in. */
-  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+  TIME_ZONE: timeZoneSchema.default('UTC'),
   /** Local hour (0-23) at which prompts arrive. */
   SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   /**
@@ -65,16 +56,7 @@ export const configSchema = z.object({
    * Follow-up cadence, e.g. "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2".
    * Parsed by the core (parseCadenceSpec); unset means the defaults of DESIGN.md.
    */
-  CADENCE: z
-    .string()
-    .optional()
-    .superRefine((spec, context) => {
-      try {
-        parseCadenceSpec(spec);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-      }
-    }),
+  CADENCE: cadenceSpecSchema,
   /** Folder of the Handlebars templates (CDK sets it to the bundled copy); unset: the repo's templates/. */
   TEMPLATES_DIR: z.string().optional(),
   /** Largest inbound message accepted, in bytes. */

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../functions/core/errors.js';
-import { parseCadenceSpec } from '../../functions/core/plan/plan-rules.js';
+import { SIGNING_KEY_ID_PATTERN } from '../../functions/core/links/link-signer.js';
+import { cadenceSpecSchema, timeZoneSchema } from '../../functions/core/plan/settings-schema.js';
 
 /** Context key holding the settings object. */
 export const CONFIG_CONTEXT_KEY = 'notToday';
@@ -29,15 +30,6 @@ const DEFAULT_MAX_MAIL_BYTES = 10 * MEBIBYTE;
 /** SES accepts inbound messages up to 40 MB; a bigger limit could never be reached. */
 const SES_MAX_INBOUND_BYTES = 40 * MEBIBYTE;
 const MAX_OWNER_NAME_LENGTH = 100;
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A DNS host name such as mail.example.com (at least two labels, no trailing dot). */
 const DOMAIN_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -60,21 +52,11 @@ export const deployConfigSchema = z
     /** The address Not Today sends from; its domain becomes the SES sending identity (DKIM). */
     fromAddress: email,
     /** IANA time zone prompts are scheduled in. */
-    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('UTC'),
+    timeZone: timeZoneSchema.default('UTC'),
     /** Local hour (0-23) at which prompts arrive. */
     sendHour: z.number().int().min(0).max(HOURS_PER_DAY - 1).default(DEFAULT_SEND_HOUR),
     /** Follow-up cadence; leave it out for the defaults of DESIGN.md. */
-    cadence: z
-      .string()
-      .optional()
-      .superRefine((spec, context) => {
-        // The core's own parser: what synth accepts is exactly what the functions accept.
-        try {
-          parseCadenceSpec(spec);
-        } catch (error) {
-          context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-        }
-      }),
+    cadence: cadenceSpecSchema,
     /** Days raw inbound mail is kept in S3 before it expires. */
     rawMailRetentionDays: z.number().int().min(1).max(MAX_RAW_MAIL_RETENTION_DAYS).default(DEFAULT_RAW_MAIL_RETENTION_DAYS),
     /** Minutes between dispatch sweeps. */
@@ -94,7 +76,7 @@ export const deployConfigSchema = z
      * Key id in the signing-key secret that signs new links. Rotate by adding a new id to the
      * secret, then deploying with it here; links signed with older ids keep verifying.
      */
-    signingKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, dash and underscore').default('k1'),
+    signingKeyId: z.string().regex(SIGNING_KEY_ID_PATTERN, 'letters, digits, dash and underscore').default('k1'),
     /** Powertools log level of the functions. */
     logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
   })

@@ -47,9 +47,21 @@ describe('parseSigningKeys', () => {
     expect(parse).not.toThrow(/short-secret/);
   });
 
+  it('names a key id that could not travel in a token', () => {
+    // Prepare
+    const json = JSON.stringify({ 'k 1': LONG_SECRET });
+
+    // Act
+    const parse = () => parseSigningKeys(json, 'SIGNING_KEYS');
+
+    // Assess
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/SIGNING_KEYS\.k 1: /);
+  });
+
   it('refuses JSON that is not an object of keys', () => {
     // Prepare
-    const inputs = ['not json', '{}', '["k1"]'];
+    const inputs = ['not json', '{}', '["k1"]', '{"k1":12345}'];
 
     // Act
     const outcomes = inputs.map((input) => () => parseSigningKeys(input, 'SIGNING_KEYS'));

@@ -6,7 +6,6 @@ import {
   createLinkSigner,
   DEFAULT_LINK_TTL_DAYS,
   ExpiredTokenError,
-  parseSigningKeys,
   verifyForOwner,
   verifyIgnoringExpiry,
 } from '../../../functions/core/links/link-signer.js';
@@ -186,32 +185,6 @@ describe('verifyForOwner', () => {
     expect(now).toEqual({ claims: CLAIMS, expired: false });
     expect(later).toEqual({ claims: CLAIMS, expired: true });
     expect(tampered).toBe('bad-signature');
-  });
-});
-
-describe('parseSigningKeys', () => {
-  it('reads a JSON object of key id to secret', () => {
-    // Prepare / Act
-    const keys = parseSigningKeys(JSON.stringify(KEYS));
-
-    // Assess
-    expect(keys).toEqual(KEYS);
-  });
-
-  it.each([
-    ['not JSON', 'k1=abc', /not valid JSON/],
-    ['an array', '["a"]', /JSON object/],
-    ['empty object', '{}', /at least one key/],
-    ['a short secret', '{"k1":"too-short"}', /"k1".*at least 32/],
-    ['a non-string secret', '{"k1":12345}', /"k1".*string/],
-    ['a bad key id', '{"k 1":"0123456789abcdefghijklmnopqrstuvwxyz"}', /key id "k 1"/],
-  ])('rejects %s', (_name, json, message) => {
-    // Prepare / Act
-    const parse = () => parseSigningKeys(json);
-
-    // Assess
-    expect(parse).toThrow(InvalidInputError);
-    expect(parse).toThrow(message);
   });
 });
 

@@ -1,0 +1,36 @@
+/**
+ * The zod rules of the owner's schedule settings, shared by the two places that read them:
+ * the functions' environment (functions/runtime/config.ts) and the deployment settings
+ * checked at synth time (infra/config/deploy-config.ts). One rule each, so what synth accepts
+ * is exactly what the functions accept.
+ */
+import { z } from 'zod';
+import { parseCadenceSpec } from './plan-rules.js';
+
+/** True when `zone` is a time zone name the platform knows (e.g. Europe/Berlin, UTC). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name. */
+export const timeZoneSchema = z.string().refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin');
+
+/**
+ * An optional cadence spec ("feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2"),
+ * checked by the core's own parser; the issue carries the parser's message naming the bad part.
+ */
+export const cadenceSpecSchema = z
+  .string()
+  .optional()
+  .superRefine((spec, context) => {
+    try {
+      parseCadenceSpec(spec);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+  });
