@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { startLocalStack } from '../local/stack/start-local-stack.js';
 import { DEFAULT_OWNER } from '../test/support/build-forward.js';
 import { buildAllBundles } from './cold-start/bundles.js';
-import { runColdStartImports, runFirstInvocation } from './cold-start/cold-start.js';
+import { measureTemplateCompilation, runColdStartImports, runFirstInvocation } from './cold-start/cold-start.js';
 import { runCost } from './cost/cost.js';
 import { runEndToEnd } from './end-to-end/end-to-end.js';
 import { runScheduleScale } from './schedule/schedule-scale.js';
@@ -28,6 +28,8 @@ import { REPO_ROOT, WORK_DIR } from './support/paths.js';
 import { countVerdicts, formatMs, formatUsd, renderMarkdownTable, type ResultRow } from './support/table.js';
 import { runUnderstandingThroughput } from './understanding/throughput.js';
 
+/** Repeats of the template compilation after the first (cold) one. */
+const TEMPLATE_COMPILE_REPEATS = 5;
 const argv = process.argv.slice(2);
 const sizes = parseBenchArgs(argv);
 const started = performance.now();
@@ -68,6 +70,7 @@ try {
   log(`[${elapsed()}] 2 cold start: first invocations (${sizes.invokeRuns} per function)`);
   firstInvocation = await runFirstInvocation(stack, bundles, sizes.invokeRuns);
   rows.push(...firstInvocation.rows);
+  rows.push(...(await measureTemplateCompilation(TEMPLATE_COMPILE_REPEATS)));
 
   log(`[${elapsed()}] 3 schedule: ${sizes.due} due, ${sizes.notDue} not due`);
   schedule = await runScheduleScale(stack, { due: sizes.due, notDue: sizes.notDue, countingMailer: sizes.countingMailer, seedBudgetMs: sizes.seedBudgetMs }, log);

@@ -222,3 +222,29 @@ export async function runFirstInvocation(
   }
   return { rows, figures };
 }
+
+/**
+ * What compiling the templates costs the first invocation: the prompt templates (every function
+ * that sends mail) and the page templates (actions), built as the runtime builds them. Measured
+ * in this process: the first build (cold, as in a fresh Lambda) and the median of the next ones.
+ */
+export async function measureTemplateCompilation(repeats: number): Promise<ResultRow[]> {
+  const section = '2 cold start';
+  const { createPromptRenderer } = await import('../../functions/core/rendering/create-prompt-renderer.js');
+  const { loadTemplates } = await import('../../functions/runtime/load-templates.js');
+  const { loadPageTemplates } = await import('../../functions/runtime/actions-deps.js');
+  const { createPageRenderer } = await import('../../functions/core/pages/page-renderer.js');
+  const time = (build: () => unknown): number[] =>
+    Array.from({ length: repeats + 1 }, () => {
+      const start = performance.now();
+      build();
+      return performance.now() - start;
+    });
+  const templatesDir = join(REPO_ROOT, 'templates');
+  const prompt = time(() => createPromptRenderer(loadTemplates(templatesDir)));
+  const pages = time(() => createPageRenderer(loadPageTemplates(templatesDir)));
+  return [
+    row(section, 'first invocation: compile prompt templates (read + Handlebars)', formatMs(prompt[0]!), `then ${formatMs(median(prompt.slice(1)))} once the JIT is warm (median of ${repeats})`),
+    row(section, 'first invocation: compile page templates (actions)', formatMs(pages[0]!), `then ${formatMs(median(pages.slice(1)))} (median of ${repeats})`),
+  ];
+}
