@@ -16,6 +16,12 @@ export const TABLE_DESIGN = {
     name: 'gsi1',
     partitionKey: 'gsi1pk',
     sortKey: 'gsi1sk',
+    /**
+     * What the index holds besides its keys: nothing. A sweep reads only the keys of each
+     * entry (gsi1sk = due time, owner, contact; pk/sk name the plan) and then claims the plan
+     * by its primary key, so a KEYS_ONLY index is enough and the cheapest to write.
+     */
+    projection: 'KEYS_ONLY',
   },
   /**
    * Shards of the due index. An empty sweep costs one query per shard whatever the number
@@ -42,3 +48,35 @@ export function dueShardOf(contactId: string): number {
 export const duePartitionKey = (shard: number): string => `DUE#${shard}`;
 export const dueSortKey = (dueAtIso: string, ownerId: string, contactId: string): string =>
   `${dueAtIso}#${ownerId}#${contactId}`;
+
+/**
+ * The table as a CreateTable request (the SDK's CreateTableCommandInput shape, written out so
+ * this module stays free of the SDK): what the local stack, integration tests and benchmarks
+ * create, matching what the CDK stack deploys (infra/stacks/stateful-stack.ts).
+ */
+export function createTableRequest(tableName: string) {
+  const { partitionKey, sortKey, dueIndex } = TABLE_DESIGN;
+  const string = 'S' as const;
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [partitionKey, sortKey, dueIndex.partitionKey, dueIndex.sortKey].map((name) => ({
+      AttributeName: name,
+      AttributeType: string,
+    })),
+    KeySchema: [
+      { AttributeName: partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: dueIndex.name,
+        KeySchema: [
+          { AttributeName: dueIndex.partitionKey, KeyType: 'HASH' as const },
+          { AttributeName: dueIndex.sortKey, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: dueIndex.projection },
+      },
+    ],
+  };
+}

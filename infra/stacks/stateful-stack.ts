@@ -75,13 +75,13 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // The due index returns keys only: gsi1sk carries the due time, owner and contact id,
-    // which is all a sweep needs to claim a plan by its primary key.
+    // The due index's projection comes from table-design.ts (keys only: gsi1sk carries the
+    // due time, owner and contact id, which is all a sweep needs to claim a plan by its key).
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_DESIGN.dueIndex.name,
       partitionKey: { name: TABLE_DESIGN.dueIndex.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_DESIGN.dueIndex.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      projectionType: dynamodb.ProjectionType[TABLE_DESIGN.dueIndex.projection],
     });
 
     const accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {

@@ -9,7 +9,7 @@ import {
   ResourceNotFoundException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
+import { createTableRequest } from '../../functions/adapters/table-design.js';
 
 /** How long to wait for the table to become ACTIVE, and how often to look. */
 const ACTIVE_WAIT_MS = 30_000;
@@ -17,39 +17,13 @@ const ACTIVE_POLL_MS = 50;
 
 /**
  * Ensures the table exists and is ACTIVE. Idempotent: an existing table is left as it is.
- * The due index projects keys only, as the deployed table does (infra/stacks/stateful-stack.ts):
- * the dispatcher reads each due plan's ids from the index keys, then the plan itself, so a
- * read that needs more than the keys would fail here as it would on AWS.
+ * The request comes from table-design.ts, as the deployed table's definition does, so the due
+ * index projects what it projects on AWS (keys only): a read that needs more than the keys
+ * would fail here as it would there.
  */
 export async function createTableIfMissing(client: DynamoDBClient, tableName: string): Promise<void> {
-  const { partitionKey, sortKey, dueIndex } = TABLE_DESIGN;
   try {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: partitionKey, AttributeType: 'S' },
-          { AttributeName: sortKey, AttributeType: 'S' },
-          { AttributeName: dueIndex.partitionKey, AttributeType: 'S' },
-          { AttributeName: dueIndex.sortKey, AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: partitionKey, KeyType: 'HASH' },
-          { AttributeName: sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: dueIndex.name,
-            KeySchema: [
-              { AttributeName: dueIndex.partitionKey, KeyType: 'HASH' },
-              { AttributeName: dueIndex.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'KEYS_ONLY' },
-          },
-        ],
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableRequest(tableName)));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }

@@ -2,6 +2,7 @@
  * DynamoContactRepository against a real dynalite (in memory, 127.0.0.1, free port), with the
  * table and its due index created from table-design.ts.
  */
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/core/errors.js';
 import type { DueRef } from '../../../functions/core/ports.js';
@@ -123,6 +124,21 @@ describe('contacts', () => {
 });
 
 describe('plans and the due index', () => {
+  it('runs on a due index that projects keys only, as deployed', async () => {
+    // Prepare
+    const ownerId = newOwner();
+    await repository.createPlan(makePlan({ ownerId, contactId: 'keysonly000000000001', nextDueAt: NOW.toISOString() }));
+
+    // Act
+    const described = await dynamo.clients.dynamo().send(new DescribeTableCommand({ TableName: dynamo.tableName }));
+    const due = await dueOf(ownerId, NOW);
+
+    // Assess
+    const index = described.Table?.GlobalSecondaryIndexes?.find((entry) => entry.IndexName === TABLE_DESIGN.dueIndex.name);
+    expect(index?.Projection?.ProjectionType).toBe('KEYS_ONLY');
+    expect(due.map((ref) => ref.contactId)).toEqual(['keysonly000000000001']);
+  });
+
   it('creates a plan once and conflicts on a stale save', async () => {
     // Prepare
     const ownerId = newOwner();
