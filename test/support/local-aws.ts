@@ -52,7 +52,7 @@ export async function startLocalS3(): Promise<LocalService & { bucket: string }>
   };
 }
 
-/** One message as aws-ses-v2-local's GET /store lists it. */
+/** One message as aws-ses-v2-local's GET /store lists it (the fields tests read). */
 export interface StoredEmail {
   messageId: string;
   from: string;
@@ -62,18 +62,21 @@ export interface StoredEmail {
   at: number;
 }
 
+/** Every email an aws-ses-v2-local at `baseUrl` holds, oldest first (GET /store). */
+export async function fetchSesStore(baseUrl: string): Promise<StoredEmail[]> {
+  const response = await fetch(`${baseUrl}/store`);
+  if (!response.ok) throw new Error(`SES emulator /store answered ${response.status}`);
+  const store = (await response.json()) as { emails: StoredEmail[] };
+  return store.emails;
+}
+
 /** aws-ses-v2-local; `sentEmails()` reads what it received. */
 export async function startLocalSes(): Promise<LocalService & { sentEmails(): Promise<StoredEmail[]> }> {
   const server = await startMailViewer(FREE_PORT);
   const clients = createAwsClients({ AWS_REGION: LOCAL_REGION, SES_ENDPOINT: localUrl(server.port) });
   return {
     clients,
-    sentEmails: async () => {
-      const response = await fetch(`${localUrl(server.port)}/store`);
-      if (!response.ok) throw new Error(`GET /store answered ${response.status}`);
-      const store = (await response.json()) as { emails: StoredEmail[] };
-      return store.emails;
-    },
+    sentEmails: () => fetchSesStore(localUrl(server.port)),
     stop: async () => {
       clients.ses().destroy();
       await server.stop();

@@ -7,20 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack/start-local-stack.js';
 import type { StackLog } from '../../local/stack/lambda-invoker.js';
+import { fetchSesStore, type StoredEmail } from './local-aws.js';
 
 /** A test stack: the local stack plus the lines it logged. */
 export type TestStack = LocalStack & { log: CollectedLog };
-export type { LocalStack };
-
-/** What the SES emulator keeps per email (the fields tests read). */
-export interface StoredEmail {
-  messageId: string;
-  from: string;
-  destination: { to: string[]; cc: string[]; bcc: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-  at: number;
-}
+export type { LocalStack, StoredEmail };
 
 /** The stack's own log lines, kept for assertions and for debugging a failing test. */
 export interface CollectedLog extends StackLog {
@@ -57,11 +48,8 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
 }
 
 /** Every email the SES emulator holds, oldest first (GET /store). */
-export async function readSesStore(stack: LocalStack): Promise<StoredEmail[]> {
-  const response = await fetch(`${stack.urls.mailViewer}/store`);
-  if (!response.ok) throw new Error(`SES emulator /store answered ${response.status}`);
-  const body = (await response.json()) as { emails: StoredEmail[] };
-  return body.emails;
+export function readSesStore(stack: LocalStack): Promise<StoredEmail[]> {
+  return fetchSesStore(stack.urls.mailViewer);
 }
 
 /** Empties the SES emulator's store (POST /clear-store). */
