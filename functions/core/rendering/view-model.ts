@@ -4,7 +4,7 @@
  * so templates only decide wording and never have to defend against the data.
  */
 import { DateTime } from 'luxon';
-import type { ActionKind, Contact, Plan, PromptKind } from '../model.js';
+import { ACTION_KINDS, type ActionKind, type Contact, type Plan, type PromptKind } from '../model.js';
 import type { ActionLinks, OwnerSettings } from '../ports.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
@@ -115,36 +115,10 @@ export interface Field {
   uncertain: boolean;
 }
 
-type LinkName =
-  | 'sent'
-  | 'replied'
-  | 'snooze1w'
-  | 'snooze1m'
-  | 'snooze3m'
-  | 'stop'
-  | 'resume'
-  | 'ignore'
-  | 'track'
-  | 'edit'
-  | 'overview'
-  | 'calendar'
-  | 'resend';
+/** A link's name in templates: the action without its dash ('snooze-1w' -> 'snooze1w'). */
+type LinkName<Action extends string = ActionKind> = Action extends `${infer Head}-${infer Tail}` ? `${Head}${Tail}` : Action;
 
-const LINK_NAMES: Record<ActionKind, LinkName> = {
-  sent: 'sent',
-  replied: 'replied',
-  'snooze-1w': 'snooze1w',
-  'snooze-1m': 'snooze1m',
-  'snooze-3m': 'snooze3m',
-  stop: 'stop',
-  resume: 'resume',
-  ignore: 'ignore',
-  track: 'track',
-  edit: 'edit',
-  overview: 'overview',
-  calendar: 'calendar',
-  resend: 'resend',
-};
+const toLinkName = (action: ActionKind): LinkName => action.replace('-', '') as LinkName;
 
 /** The first name to greet: skips honorifics, handles "Doe, Jane"; null when unsure. */
 export function findFirstName(name: string | null): string | null {
@@ -271,9 +245,7 @@ function isUncertain(value: string | null, confidence: number): boolean {
 /** Only absolute http(s) links, by template-friendly name. */
 export function toLinkView(links: ActionLinks): Record<LinkName, string | null> {
   const view = {} as Record<LinkName, string | null>;
-  for (const [action, name] of Object.entries(LINK_NAMES) as [ActionKind, LinkName][]) {
-    view[name] = toSafeHttpUrl(links[action]);
-  }
+  for (const action of ACTION_KINDS) view[toLinkName(action)] = toSafeHttpUrl(links[action]);
   return view;
 }
 
