@@ -1,4 +1,5 @@
 /** Prints the evaluation as plain-text tables, or as one JSON object for the benchmark tooling. */
+import { HELD_OUT_FIELDS, type HeldOutEvaluation } from './evaluate-held-out.js';
 import { FORMS, FORWARD_FORMAT_FIELDS, FORWARD_FORMATS_TARGET, type ForwardFormatsEvaluation } from './evaluate-forward-formats.js';
 import { REJECTION_FIELD_TARGETS, type Miss, type RejectionEvaluation } from './evaluate-rejections.js';
 import { formatPercent } from './score.js';
@@ -32,6 +33,19 @@ export function renderForwardFormatsTable(evaluation: ForwardFormatsEvaluation):
   return `forward-formats corpus: ${evaluation.cases} cases x ${FORMS.length} forms (target ${formatPercent(FORWARD_FORMATS_TARGET)} on "case")\n${renderTable(header, rows)}`;
 }
 
+/** The held-out table: one row per forward style and one for all cases, one column per field. */
+export function renderHeldOutTable(evaluation: HeldOutEvaluation): string {
+  const header = ['style', ...HELD_OUT_FIELDS];
+  const rows = [...evaluation.styles, 'all'].map((style) => [
+    style,
+    ...HELD_OUT_FIELDS.map((field) => {
+      const { right, total } = evaluation.tally.counts(`${style}:${field}`);
+      return total === 0 ? '-' : `${formatPercent(right / total)} (${right}/${total})`;
+    }),
+  ]);
+  return `held-out set (test/fixtures/eml/held-out): ${evaluation.cases} invented forwards written apart from the corpus (see expected.json for first-measured figures)\n${renderTable(header, rows)}`;
+}
+
 /** The misses, one per line: case, style, field, expected, got. */
 export function renderMisses(title: string, misses: readonly Miss[]): string {
   const lines = misses.map((miss) => `  ${miss.caseId}  ${miss.style}  ${miss.field}  expected ${JSON.stringify(miss.expected)}  got ${JSON.stringify(miss.got)}`);
@@ -39,7 +53,12 @@ export function renderMisses(title: string, misses: readonly Miss[]): string {
 }
 
 /** The whole evaluation as one JSON-serialisable object. */
-export function summariseEvaluation(rejections: RejectionEvaluation | null, forwardFormats: ForwardFormatsEvaluation | null, withMisses: boolean): unknown {
+export function summariseEvaluation(
+  rejections: RejectionEvaluation | null,
+  forwardFormats: ForwardFormatsEvaluation | null,
+  heldOut: HeldOutEvaluation | null,
+  withMisses: boolean,
+): unknown {
   return {
     rejections: rejections && {
       cases: rejections.cases,
@@ -56,6 +75,11 @@ export function summariseEvaluation(rejections: RejectionEvaluation | null, forw
         FORMS.map((form) => [form, Object.fromEntries(FORWARD_FORMAT_FIELDS.map((field) => [field, forwardFormats.tally.accuracy(`${form}:${field}`)]))]),
       ),
       ...(withMisses ? { misses: forwardFormats.misses } : {}),
+    },
+    heldOut: heldOut && {
+      cases: heldOut.cases,
+      accuracy: Object.fromEntries(HELD_OUT_FIELDS.map((field) => [field, heldOut.tally.accuracy(`all:${field}`)])),
+      ...(withMisses ? { misses: heldOut.misses } : {}),
     },
   };
 }

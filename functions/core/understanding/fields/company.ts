@@ -15,6 +15,7 @@ import {
   looksLikeJobTitle,
   isLegalSuffix,
   isNeverCompany,
+  givenNameFirst,
   isTeamWord,
   looksLikePersonName,
 } from './lexicon.js';
@@ -42,7 +43,7 @@ const WEIGHT = {
 } as const;
 /** Most repeat bonus a candidate collects from being mentioned again and again. */
 const MAX_REPEAT_BONUS = 2;
-/** Shortest domain label matched by prefix ("fetch" in "fetchrewards"). */
+/** Shortest domain label matched by prefix ("globex" in "globexworldwide"). */
 const MIN_PREFIX_MATCH = 4;
 /** Most capitalised runs of the body compared with the sender's domain (bounds the work on hostile input). */
 const MAX_RUNS_MATCHED = 1_500;
@@ -99,12 +100,17 @@ interface Candidate {
 
 const COMPANY_STOP_WORDS = new Set(['the', 'a', 'an', 'our', 'your', 'this', 'that', 'and', 'or', 'us', 'you', 'we']);
 
+/** "Acme via Codility": a platform sending on the employer's behalf, named after "via". */
+const VIA_SENDER = /\s+via\s+(.+)$/i;
 /**
  * Cleans a label (display name, signature line) down to the company it names:
  * "The Recruiting Team at Acme" -> "Acme", "Acme Talent Acquisition" -> "Acme".
  */
 export function companyFromLabel(label: string): string | null {
   let text = label.replace(/[®™]/g, '').replace(/\([^)]{0,60}\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const via = VIA_SENDER.exec(text);
+  if (via && isPlatformName(via[1] ?? '')) text = text.slice(0, via.index);
+  if (givenNameFirst(text) !== null) return null;
   const at = /\s(?:@|at|bei|chez|with|from)\s/gi;
   let lastAt: RegExpExecArray | null = null;
   for (let match = at.exec(text); match !== null; match = at.exec(text)) lastAt = match;
@@ -135,7 +141,7 @@ const MIN_SPLIT_WORD = 3;
 const MAX_INITIALISM_LABEL = 3;
 const COMPANY_WORDS_LONGEST_FIRST = [...COMPANY_WORDS].sort((a, b) => b.length - a.length);
 
-/** Splits a domain label into words using common company-name words: "airshipindustries" -> "Airship Industries". */
+/** Splits a domain label into words using common company-name words: "larchmontsystems" -> "Larchmont Systems". */
 export function guessNameFromLabel(label: string): string {
   const clean = label.replace(/[^a-z0-9-]/gi, '');
   if (clean.includes('-')) return clean.split('-').filter(Boolean).map(capitalise).join('-');

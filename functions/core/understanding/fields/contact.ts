@@ -7,7 +7,7 @@
 import type { Mailbox } from '../types.js';
 import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
 import { PATTERNS } from '../phrases/index.js';
-import { companyKey, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
+import { companyKey, givenNameFirst, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
 
 /** How many lines after a closing belong to the signature. */
@@ -36,7 +36,7 @@ const CONFIDENCE = {
 } as const;
 
 /** Local parts that mean nobody reads replies. */
-const NO_REPLY_LOCAL = /(?:^|[-_.+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|no[-_.]?respon[sd]e?|unattended|mailer[-_.]?daemon|bounces?|notifications?|notify|automated|auto[-_.]?confirm)(?:$|[-_.+])/i;
+const NO_REPLY_LOCAL = /(?:^|[-_.+])(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply|no[-_.]?respon[sd]e?|ne[-_.]?pas[-_.]?repondre|nepasrepondre|keine[-_.]?antwort|nicht[-_.]?antworten|unattended|mailer[-_.]?daemon|bounces?|notifications?|notify|automated|auto[-_.]?confirm)(?:$|[-_.+])/i;
 /** Body statements that the sending mailbox is not read. */
 const UNATTENDED_MAILBOX = /(?:do\s+not|don['’]t|please\s+do\s+not)\s+reply|unattended\s+mailbox|not\s+monitored|automated\s+message|automatisch\s+(?:erstellt|generiert|versendet)|nicht\s+(?:auf\s+diese\s+e-?mail\s+)?antworten|ne\s+pas\s+répondre/i;
 /** Words before an address that say it is for replies, questions or feedback. */
@@ -145,7 +145,8 @@ export function extractContactName(input: ContactInput, companyHints: readonly s
     return excluded.has(compact) || companyKeys.has(companyKey(name)) || (senderLabel.length > 0 && compact === senderLabel);
   };
   const fromIsOwner = input.from.address !== null && input.ownerAddresses.has(input.from.address.toLowerCase());
-  const displayName = !fromIsOwner && input.from.name ? stripPersonTitles(input.from.name.replace(/["']/g, '').trim()) : null;
+  const cleanedDisplayName = !fromIsOwner && input.from.name ? stripPersonTitles(input.from.name.replace(/["']/g, '').trim()) : null;
+  const displayName = cleanedDisplayName === null ? null : (givenNameFirst(cleanedDisplayName) ?? cleanedDisplayName);
   const displayIsPerson = displayName !== null && looksLikePersonName(displayName) && !isExcluded(displayName);
 
   const signedCandidates = [input.signature.inlineName, ...input.signature.lines.slice(0, 1)].filter((line): line is string => Boolean(line));

@@ -30,7 +30,7 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** True when a word is a job-title noun ("engineer", "Pflegehilfskraft"). */
+/** True when a word is a job-title noun ("engineer", "Lagerfachkraft"). */
 export function isRoleNoun(word: string): boolean {
   const lower = word.toLowerCase();
   if (ROLE_NOUN_SET.has(lower)) return true;
@@ -86,7 +86,7 @@ export function isNeverCompany(text: string): boolean {
 
 /**
  * The key under which spellings of one company are compared: compact form without a leading
- * "the" and without legal suffixes ("The Boeing Company" and "Boeing" -> "boeing").
+ * "the" and without legal suffixes ("The Acme Company" and "Acme" -> "acme").
  */
 export function companyKey(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
@@ -130,4 +130,20 @@ export function looksLikePersonName(label: string, options: { allowSingleWord?: 
     capitalised += 1;
   }
   return capitalised > 0;
+}
+
+/** "Doe, Jane": a person written surname first, as address books and Outlook show senders. */
+const SURNAME_FIRST = /^(\p{Lu}[\p{L}'’-]+),\s*(\p{Lu}[\p{L}'’-]+)$/u;
+
+/**
+ * "Doe, Jane" -> "Jane Doe"; null when the label is not a surname-first person name ("Acme, Inc."
+ * is not). Display names are often written this way, and then they name a person, never the employer.
+ */
+export function givenNameFirst(label: string): string | null {
+  const match = SURNAME_FIRST.exec(label.trim());
+  if (!match) return null;
+  const surname = match[1] ?? '';
+  const givenName = match[2] ?? '';
+  const isNameWord = (word: string): boolean => !isCompanyWord(word.toLowerCase()) && !isLegalSuffix(word.toLowerCase()) && !isTeamWord(word.toLowerCase());
+  return isNameWord(surname) && isNameWord(givenName) ? `${givenName} ${surname}` : null;
 }

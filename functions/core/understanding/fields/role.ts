@@ -46,9 +46,9 @@ const TITLE_RUN_LOWERCASE: RunOptions = { ...TITLE_RUN, allowLowercase: true, st
 const MAX_GERMAN_TITLE_WORDS = 6;
 
 /** Introducers after which French titles run on in lower case ("Chargée de communication"). */
-const LOWERCASE_INTRODUCERS = /(?:au poste d[e']|pour le poste d[e']|poste d[e'])\s*$/i;
+const LOWERCASE_INTRODUCERS = /(?:au poste d[e'’]|pour le poste d[e'’]|poste d[e'’])\s*$/i;
 /** German introducers: the title is capitalised, and so are the nouns after it, so stop words end it. */
-const GERMAN_INTRODUCERS = /(?:als|für die stelle|auf die stelle)\s*$/i;
+const GERMAN_INTRODUCERS = /(?:als|für die stelle|auf die stelle|an der position|an der stelle)\s*$/i;
 const GERMAN_STOPS = new Set([
   'und', 'bei', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'interesse', 'an', 'der', 'die', 'das', 'den', 'dem', 'zu', 'zum', 'zur',
   'in', 'im', 'mit', 'für', 'wir', 'sie', 'uns', 'unser', 'unsere', 'leider', 'absagen', 'anbieten', 'haben', 'hat', 'ist',
@@ -66,7 +66,10 @@ const REQUISITION_PATTERNS: readonly RegExp[] = [
 ];
 
 /** Leading words that are not part of a title. */
-const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|fwd?|aw|wg|tr)\b[:\s]+/i;
+const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|fwd?|aw|wg|tr|stelle)\b[:\s]+/i;
+
+/** A dash-separated tail that says where the process stands, not what the job is ("Analyst - next steps"). */
+const STATUS_SEGMENT = /^(?:next steps?|update|status|outcome|decision|feedback|follow[- ]?up|your application|application (?:status|update))$/i;
 
 /** Subject phrases that carry no title ("Your application", "Update on"). */
 const SUBJECT_NOISE = /^(?:re|fwd?|aw|wg|tr)\s*:\s*|^(?:(?:regarding|update on|update|status of|re)\s+)?(?:your|the|my)?\s*(?:job\s+)?application\s*(?:status|update|received)?\s*(?:for|to|as|:)?\s*(?:the\s+)?|^application (?:received|submitted|update|outcome)(?: for)?\s*|^votre candidature\s*(?:au poste de|pour le poste de)?\s*|^(?:rückmeldung zu )?ihre(?:r)? bewerbung\s*(?:als|für)?\s*/i;
@@ -103,6 +106,7 @@ export function cleanRole(raw: string, company: string | null): string | null {
   }
   const segments = role.split(/\s[-–—]\s/);
   while (segments.length > 1 && !containsRoleNoun(segments[0] ?? '') && containsRoleNoun(segments.slice(1).join(' '))) segments.shift();
+  while (segments.length > 1 && STATUS_SEGMENT.test((segments[segments.length - 1] ?? '').trim())) segments.pop();
   role = segments.join(role.includes(' – ') ? ' – ' : role.includes(' — ') ? ' — ' : ' - ');
   role = role.replace(/[\s,.;:!?]+$/, '').replace(/^[\s,.;:!?–—-]+/, '').trim();
   if (!role || role.split(/\s+/).length > MAX_ROLE_WORDS || isNeverCompany(role)) return null;
@@ -115,11 +119,12 @@ function compileIntroducers(introducers: readonly string[]): RegExp {
     .sort((a, b) => b.length - a.length)
     .map((phrase) => phrase.split(/\s+/).map(escapeRegExp).join('\\s+'))
     .join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})[ \\t]+`, 'giu');
+  // A phrase ends in spaces, or in an elided article with the title right after it ("poste d'Analyste").
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?:[ \\t]+|(?<=['’]))`, 'giu');
 }
 
 const INTRODUCERS = compileIntroducers(WORDS.roleIntroducers);
-/** "for the state policy director position": a lower-case title framed by an article and a follower. */
+/** "for the regional sales manager position": a lower-case title framed by an article and a follower. */
 const LOWERCASE_ENGLISH = /(?<![\p{L}])(?:for|of|as|in) the ((?:[\p{Ll}-]{2,30} ){0,5}[\p{Ll}-]{2,30}) (?:position|role|opening|vacancy)(?![\p{L}])/gu;
 
 function fromIntroducers(text: string, source: 'subject' | 'body', weight: number, company: string | null, out: RoleCandidate[]): void {
@@ -214,7 +219,7 @@ export interface RoleResult {
 /** A quoted title: "Senior Analyst, Pricing", „Disponent (m/w/d)“. */
 const QUOTED_TITLE = /["“„«]\s?([^"“”„«»\n]{2,100}?)\s?["”“»]/g;
 /** Context before a quote that makes it a title: an introducer ending the preceding text. */
-const QUOTE_INTRODUCED = /(?:for|of|as|to|the|our|position|role|poste de|als|für)\s*$/i;
+const QUOTE_INTRODUCED = /(?:for|of|as|to|the|our|position|role|poste de|als|für|\bre:)\s*$/i;
 
 function fromQuotes(text: string, source: 'subject' | 'body', company: string | null, out: RoleCandidate[]): void {
   QUOTED_TITLE.lastIndex = 0;

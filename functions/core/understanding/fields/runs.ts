@@ -1,5 +1,5 @@
 /**
- * Reading a run of capitalised words ("Whole Foods Market", "Senior Software Engineer, Platform")
+ * Reading a run of capitalised words ("Northwind Traders Market", "Senior Software Engineer, Platform")
  * from a position in a text, the way names and titles are written. Linear in the run's length.
  */
 

@@ -58,7 +58,7 @@ export function foldDiacritics(text: string): string {
 
 /**
  * Letters and digits only, lower case, diacritics folded: the form in which a domain label
- * ("wholefoods") and a name in the text ("Whole Foods") can be compared.
+ * ("northwindtraders") and a name in the text ("Northwind Traders") can be compared.
  */
 export function compactForm(text: string): string {
   return foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -132,7 +132,7 @@ export function capQuote(text: string): string {
   return quote.replace(/^[\s,;:–—-]+/, '').replace(/[\s,;:–—-]+$/, '');
 }
 
-/** An email address: a local part, "@", and a dotted domain. Bare domains and "Careers@Boeing" do not match. */
+/** An email address: a local part, "@", and a dotted domain. Bare domains and "Careers@Acme" do not match. */
 export const EMAIL_PATTERN = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
 
 /** Finds every email address in a text, with its offset. */
@@ -166,7 +166,7 @@ const TWO_LEVEL_SUFFIXES = new Set([
   'com.es', 'org.es', 'co.id', 'com.my', 'com.ph', 'com.vn', 'edu.sg', 'gov.sg', 'co.th',
 ]);
 
-/** The organisation's label of a domain: "recruiting.duolingo.com" -> "duolingo", "x.co.uk" -> "x". */
+/** The organisation's label of a domain: "careers.globex.com" -> "globex", "x.co.uk" -> "x". */
 export function organisationLabel(domain: string): string {
   const labels = domain.toLowerCase().split('.').filter(Boolean);
   if (labels.length < 2) return labels[0] ?? '';

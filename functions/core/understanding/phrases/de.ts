@@ -25,7 +25,6 @@ export const GERMAN: PhraseSet = {
     'bedauern',
     'bedauerlicherweise',
     'nach sorgfältiger prüfung',
-    'keine bewertung ihrer',
     'für ihren weiteren {beruflichen |}weg',
     'alles gute',
   ],
@@ -92,6 +91,6 @@ export const GERMAN: PhraseSet = {
     'bewerbermanagement', 'karriere', 'abteilung',
   ],
   companyIntroducers: ['interesse an der', 'interesse an', 'bei der', 'bei', 'für die', 'zur'],
-  roleIntroducers: ['bewerbung als', 'stelle als', 'position als', 'bewerbung auf die stelle', 'bewerbung für die stelle', 'bewerbung für', 'tätigkeit als'],
+  roleIntroducers: ['bewerbung als', 'stelle als', 'position als', 'bewerbung auf die stelle', 'bewerbung für die stelle', 'bewerbung für', 'tätigkeit als', 'interesse an der position', 'interesse an der stelle'],
   roleFollowers: ['stelle', 'position'],
 };

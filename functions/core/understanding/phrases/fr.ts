@@ -48,6 +48,9 @@ export const FRENCH: PhraseSet = {
   ],
   teamWords: ['équipe', "l'équipe", 'recrutement', 'ressources', 'humaines', 'rh', 'service', 'le', 'la', 'les', 'des'],
   companyIntroducers: ['portez à', 'intérêt pour', 'au sein de', 'chez', 'rejoindre'],
-  roleIntroducers: ['au poste de', 'pour le poste de', 'poste de', 'candidature au poste de', 'candidature pour le poste de'],
+  roleIntroducers: [
+    'au poste de', 'pour le poste de', 'poste de', 'candidature au poste de', 'candidature pour le poste de',
+    "au poste d'", "pour le poste d'", "poste d'", 'au poste d’', 'pour le poste d’', 'poste d’',
+  ],
   roleFollowers: [],
 };

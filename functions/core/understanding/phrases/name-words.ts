@@ -29,7 +29,7 @@ export const ROLE_NOUNS: readonly string[] = [
   'stagiaire', 'stage', 'alternant', 'alternance', 'conseiller', 'conseillère', 'chef', 'technicien', 'vendeur',
 ];
 
-/** Endings of German compound job titles ("Pflegehilfskraft", "Softwareentwickler"). */
+/** Endings of German compound job titles ("Lagerfachkraft", "Softwareentwickler"). */
 export const ROLE_NOUN_SUFFIXES: readonly string[] = [
   'kraft', 'entwickler', 'entwicklerin', 'leiter', 'leiterin', 'berater', 'beraterin', 'ingenieur', 'ingenieurin',
   'manager', 'managerin', 'referent', 'referentin', 'assistent', 'assistentin', 'mitarbeiter', 'mitarbeiterin',
@@ -39,7 +39,7 @@ export const ROLE_NOUN_SUFFIXES: readonly string[] = [
   'developer', 'designer',
 ];
 
-/** Words a company name often ends with: used to split domains ("airshipindustries") and to tell companies from people. */
+/** Words a company name often ends with: used to split domains ("larchmontsystems") and to tell companies from people. */
 export const COMPANY_WORDS: readonly string[] = [
   'industries', 'industry', 'systems', 'technologies', 'technology', 'tech', 'labs', 'lab', 'group', 'health',
   'healthcare', 'software', 'solutions', 'networks', 'network', 'energy', 'capital', 'partners', 'media', 'games',

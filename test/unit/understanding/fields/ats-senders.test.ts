@@ -31,7 +31,7 @@ describe('identifyPlatformSender', () => {
 
   it('recognises platform names in labels but not employers that merely start alike', () => {
     // Prepare
-    const labels = ['HackerRank Team', 'Workday', 'Leverton Partners', 'Joinery Studio'];
+    const labels = ['Codility Team', 'Workday', 'Leverton Partners', 'Joinery Studio'];
     // Act
     const results = labels.map(isPlatformName);
     // Assess

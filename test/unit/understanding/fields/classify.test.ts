@@ -12,6 +12,12 @@ describe('classifyMessage', () => {
     ["Hi Sam - we're not going to move forward at this time, but thanks for applying.", 'en, casual'],
     ['We have already hired for the position, sorry!', 'en, already hired'],
     ['Nous sommes au regret de vous informer que nous ne pouvons pas donner suite à votre candidature.', 'fr'],
+    ['In the end we went with a candidate whose background is closer to the product.', 'en, went with a candidate'],
+    ['The panel chose to continue with other applicants for the next stage.', 'en, continue with others'],
+    ["Thanks for your patience; we won't be taking this any further.", 'en, not taking it further'],
+    ['The team has filled the role with an internal candidate.', 'en, filled internally'],
+    ["We've now hired for the vacancy, thanks for your interest.", 'en, now hired'],
+    ['We have offered the job to another applicant.', 'en, offered to another'],
   ])('takes "%s" (%s) for a rejection', (body) => {
     // Prepare
     const subject = 'Your application';

@@ -97,8 +97,8 @@ describe('extractCompany', () => {
   it('finds the employer in the body of an assessment-platform receipt', () => {
     // Prepare
     const mail = input({
-      fromName: 'HackerRank Team',
-      fromAddress: 'no-reply@hackerrankforwork.com',
+      fromName: 'Codility Team',
+      fromAddress: 'no-reply@codility.com',
       subject: 'Thanks for completing the Orchard Mobile Backend Engineer test',
       body: 'We have sent your results to Orchard Mobile. Please contact Orchard Mobile directly with questions.',
     });
@@ -117,7 +117,7 @@ describe('companyFromLabel and guessNameFromLabel', () => {
     ['Your Acme Careers Team', 'Acme'],
     ['Human Resources Department', null],
     ['Greenhouse', null],
-    ['Associate Java Developer Hiring Team', null],
+    ['Junior Data Engineer Hiring Team', null],
   ])('reads "%s" as %s', (label, expected) => {
     // Prepare
     const text = label;
@@ -128,8 +128,8 @@ describe('companyFromLabel and guessNameFromLabel', () => {
   });
 
   it.each([
-    ['airshipindustries', 'Airship Industries'],
-    ['t-mobile', 'T-Mobile'],
+    ['larchmontsystems', 'Larchmont Systems'],
+    ['blue-heron', 'Blue-Heron'],
     ['ibm', 'IBM'],
     ['acme', 'Acme'],
   ])('guesses "%s" as "%s"', (label, expected) => {
