@@ -280,7 +280,8 @@ export async function runScheduleScale(stack: LocalStack, sizes: ScheduleSizes, 
   };
   meter.reset();
   const countingRun = await drain(countingDeps);
-  const countingDynamoMs = meter.snapshot().milliseconds;
+  const countingCapacity = meter.snapshot();
+  const countingDynamoMs = countingCapacity.milliseconds;
   log(`  sent ${countingRun.sent} prompts to a counting SES client in ${formatMs(countingRun.ms)}`);
 
   seedClient.destroy();
@@ -298,6 +299,9 @@ export async function runScheduleScale(stack: LocalStack, sizes: ScheduleSizes, 
     row(section, `dispatch ${sizes.due} due prompts (SES emulator)`, `${sesRun.sent} sent, ${sesRun.failed} failed, ${stored} stored`,
       `${formatMs(sesRun.ms)} total, ${formatMs(perPromptSes)}/prompt, ${sesRun.sweeps} sweeps of <= ${DEFAULT_DISPATCH_LIMIT}`,
       { text: 'all sent, none lost', pass: sesRun.sent === sizes.due && stored === sizes.due && sesRun.failed === 0 }),
+    row(section, `dispatch ${sizes.countingMailer} due prompts (counting SES client)`, `${countingRun.sent} sent, ${countingRun.failed} failed, ${counting.sent()} counted`,
+      `${formatMs(countingRun.ms)} total, ${formatMs(perPromptCounting)}/prompt; ${(countingCapacity.writeUnits / countingRun.sent).toFixed(2)} write + ${(countingCapacity.readUnits / countingRun.sent).toFixed(2)} read units/prompt`,
+      { text: 'all sent, none lost', pass: countingRun.sent === sizes.countingMailer && counting.sent() === sizes.countingMailer && countingRun.failed === 0 }),
     row(section, 'time per prompt: SES emulator / counting SES client', `${(perPromptSes / perPromptCounting).toFixed(2)}x`,
       `${formatMs(perPromptSes)} vs ${formatMs(perPromptCounting)} (${countingRun.sent} prompts)`),
     row(section, 'share of dispatch time waiting for DynamoDB (dynalite)', `${((100 * sesCapacity.milliseconds) / sesRun.ms).toFixed(0)}%`,
