@@ -4,7 +4,7 @@
  * hypothetical clauses ("if you are not selected ...").
  */
 import type { MessageKind } from '../types.js';
-import { PATTERNS } from '../phrases/index.js';
+import { foldCase, PATTERNS } from '../phrases/index.js';
 import { splitSentences, type Sentence } from './text-tools.js';
 
 /** Weight of one strong rejection phrase. */
@@ -51,12 +51,13 @@ export function findHits(pattern: RegExp, sentences: readonly Sentence[]): Phras
   const hits: PhraseHit[] = [];
   for (const sentence of sentences) {
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence.text); match !== null; match = pattern.exec(sentence.text)) {
+    for (let match = pattern.exec(sentence.folded); match !== null; match = pattern.exec(sentence.folded)) {
       if (match[0].length === 0) {
         pattern.lastIndex += 1;
         continue;
       }
-      hits.push({ sentence, index: match.index, text: match[0], conditional: isConditionalAt(sentence.text, match.index) });
+      const text = sentence.text.slice(match.index, match.index + match[0].length);
+      hits.push({ sentence, index: match.index, text, conditional: isConditionalAt(sentence.text, match.index) });
     }
   }
   return hits;
@@ -69,7 +70,7 @@ export function findHits(pattern: RegExp, sentences: readonly Sentence[]): Phras
 export function isConditionalAt(sentence: string, position: number): boolean {
   const before = sentence.slice(0, position);
   PATTERNS.conditionals.lastIndex = 0;
-  return PATTERNS.conditionals.test(before);
+  return PATTERNS.conditionals.test(foldCase(before));
 }
 
 function countUnconditional(hits: readonly PhraseHit[]): number {

@@ -6,7 +6,7 @@
  */
 import type { Mailbox } from '../types.js';
 import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
-import { PATTERNS } from '../phrases/index.js';
+import { foldCase, PATTERNS } from '../phrases/index.js';
 import { companyKey, givenNameFirst, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
 
@@ -58,7 +58,7 @@ export function findGreetingNames(body: string): string[] {
   for (const line of nonEmptyLines(body).slice(0, GREETING_SEARCH_LINES)) {
     if (line.length > MAX_NAME_LINE_CHARS) continue;
     PATTERNS.greetings.lastIndex = 0;
-    const greeting = PATTERNS.greetings.exec(line);
+    const greeting = PATTERNS.greetings.exec(foldCase(line));
     let rest = line;
     if (greeting && greeting.index === 0) rest = line.slice(greeting[0].length);
     else if (!/^[\p{Lu}][\p{L}'’\-. ]{0,40}[,:]$/u.test(line)) continue;
@@ -84,7 +84,7 @@ export function findSignature(body: string): Signature {
     const line = lines[index] ?? '';
     if (line.length > MAX_CLOSING_LINE_CHARS) continue;
     PATTERNS.closings.lastIndex = 0;
-    const closing = PATTERNS.closings.exec(line);
+    const closing = PATTERNS.closings.exec(foldCase(line));
     if (!closing || closing.index !== 0) continue;
     const rest = line.slice(closing[0].length);
     if (!/^[\s,.!—–-]*(?:[\p{Lu}][\p{L}'’.\- ]{0,40})?[,.!]?\s*$/u.test(rest)) continue;

@@ -4,7 +4,7 @@
  * the subject. Requisition numbers, the company's name in front and trailing punctuation are
  * removed; seniority words, commas inside the title, dashes, parentheticals and gender tags stay.
  */
-import { PATTERNS, WORDS } from '../phrases/index.js';
+import { foldCase, PATTERNS, WORDS } from '../phrases/index.js';
 import { containsRoleNoun, isNeverCompany } from './lexicon.js';
 import { findAllRuns, readRun, type RunOptions } from './runs.js';
 import { compactForm, escapeRegExp } from './text-tools.js';
@@ -205,7 +205,7 @@ function fromSubjectSegments(subject: string, company: string | null, out: RoleC
     for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
     text = text.replace(/^\((.*)\)$/, '$1');
     const role = cleanRole(text, company);
-    if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(role)) out.push({ role, weight: WEIGHT.subjectPart, source: 'subject' });
+    if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(foldCase(role))) out.push({ role, weight: WEIGHT.subjectPart, source: 'subject' });
     PATTERNS.greetings.lastIndex = 0;
   }
 }

@@ -2,6 +2,7 @@
  * Small, linear-time text helpers shared by the field extractors. Every regular expression
  * here has bounded repetition so hostile input cannot trigger catastrophic backtracking.
  */
+import { foldCase } from '../phrases/phrase-set.js';
 
 /** Longest text the extractors look at; longer bodies keep their head and their tail (the signature). */
 export const MAX_SCAN_CHARS = 60_000;
@@ -88,6 +89,8 @@ export function nonEmptyLines(text: string): string[] {
 /** A sentence of the text with its start offset. */
 export interface Sentence {
   text: string;
+  /** The text through `foldCase`, for the phrase patterns (same length, same offsets). */
+  folded: string;
   start: number;
 }
 
@@ -108,7 +111,7 @@ export function splitSentences(text: string): Sentence[] {
       const to = Math.min(end, from + MAX_SENTENCE_CHARS);
       const slice = text.slice(from, to);
       const trimmed = slice.trim();
-      if (trimmed.length > 0) sentences.push({ text: trimmed, start: from + slice.indexOf(trimmed) });
+      if (trimmed.length > 0) sentences.push({ text: trimmed, folded: foldCase(trimmed), start: from + slice.indexOf(trimmed) });
       from = to;
     }
   };

@@ -8,7 +8,7 @@ import { FRENCH } from './fr.js';
 import { compilePhrases, type PhraseSet } from './phrase-set.js';
 
 export type { PhraseSet } from './phrase-set.js';
-export { compilePhrases } from './phrase-set.js';
+export { compilePhrases, foldCase } from './phrase-set.js';
 
 /** The languages whose phrases are applied to every mail (a mail may mix languages). */
 export const LANGUAGES: readonly PhraseSet[] = [ENGLISH, GERMAN, FRENCH];
@@ -21,7 +21,7 @@ function mergedList(key: PhraseListKey): string[] {
   return LANGUAGES.flatMap((language) => [...language[key]]);
 }
 
-/** The merged phrase lists of all languages, compiled into one RegExp per list. */
+/** The merged phrase lists of all languages, compiled into one RegExp per list. Run them on `foldCase(text)`. */
 export const PATTERNS = {
   rejectionStrong: compilePhrases(mergedList('rejectionStrong')),
   rejectionWeak: compilePhrases(mergedList('rejectionWeak')),
@@ -50,10 +50,3 @@ export const WORDS = {
   greetings: mergedList('greetings').map((word) => word.toLowerCase()),
 } as const;
 
-/** Counts the matches of a compiled phrase list in a text. */
-export function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(text) !== null) count += 1;
-  return count;
-}
