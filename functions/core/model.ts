@@ -88,6 +88,8 @@ export interface Contact {
     idempotencyKey: string;
     /** Why understanding failed, when it did. */
     notUnderstoodReason: string | null;
+    /** Set when the mail was over MAX_MAIL_BYTES and was not read: its size and the limit. */
+    tooLarge?: { sizeBytes: number; limitBytes: number };
   };
   /** What the owner clicked and edited; the plan keeps what was sent. */
   history: HistoryEntry[];

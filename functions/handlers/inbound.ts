@@ -1,11 +1,13 @@
 /**
  * inbound: the SES receipt rule's Lambda action (asynchronous; the rule's S3 action has stored
  * the raw mail before). Validates the event, reads the raw mail at RAW_MAIL_PREFIX + messageId,
- * runs the ingest use case, and logs the outcome.
+ * and runs the ingest use case (which logs the outcome; the handler logs failures only).
  *
  * Error policy (asynchronous source):
- * - an event that fails its schema, or a permanent error (AppError.permanent: mail too large,
- *   raw mail missing, ...) is logged and acknowledged: retrying cannot help;
+ * - an event that fails its schema, or a permanent error (AppError.permanent: raw mail
+ *   missing, ...) is logged and acknowledged: retrying cannot help;
+ * - a mail over MAX_MAIL_BYTES is not read, but still ingested from what SES parsed of its
+ *   headers (From, Subject), so the owner hears that the forward was too large;
  * - a transient or unknown error is rethrown: Lambda retries, then the on-failure destination
  *   keeps the event;
  * - when the function cannot be wired at all (bad configuration, secret unreadable) the error
@@ -13,13 +15,13 @@
  *   and be redriven once the deployment is fixed, not be dropped.
  */
 import type { Context } from 'aws-lambda';
-import { isPermanentError } from '../core/errors.js';
+import { isPermanentError, MailTooLargeError } from '../core/errors.js';
 import type { Log } from '../core/ports.js';
-import type { IngestResult } from '../core/use-cases/ingest-message.js';
+import type { IngestResult, OversizedMail } from '../core/use-cases/ingest-message.js';
 import { loadInboundHandlerDeps, type InboundHandlerDeps } from '../runtime/inbound-deps.js';
-import { createLog, getLogger, maskAddress } from '../runtime/logger.js';
+import { createLog, getLogger } from '../runtime/logger.js';
 import { describeErrorForLog, errorCodeOf, logInvalidEvent } from './handler-support.js';
-import { receivedMailOf, sesReceiptEventSchema } from './ses-receipt-event.js';
+import { receivedMailOf, sesReceiptEventSchema, type ReceivedMail } from './ses-receipt-event.js';
 
 /** What one invocation did: ingest's result, or why nothing was ingested. */
 export type InboundOutcome =
@@ -53,20 +55,11 @@ export function createInboundHandler(options: InboundHandlerOptions): (event: un
     }
 
     const rawMailKey = `${deps.rawMailPrefix}${mail.sesMessageId}`;
+    const envelopeFrom = mail.envelopeFrom === '' ? null : mail.envelopeFrom;
     try {
-      const raw = await deps.readRawMail(rawMailKey);
-      const result = await deps.ingest({
-        raw,
-        rawMailKey,
-        envelopeFrom: mail.envelopeFrom === '' ? null : mail.envelopeFrom,
-        verdicts: mail.verdicts,
-      });
-      log.info('inbound handled', {
-        ...result,
-        sesMessageId: mail.sesMessageId,
-        envelopeFrom: maskAddress(mail.envelopeFrom),
-      });
-      return result;
+      const content = await readContent(deps, rawMailKey, mail);
+      // The use case logs what it did (one line per message); the handler logs only failures.
+      return await deps.ingest({ ...content, rawMailKey, envelopeFrom, verdicts: mail.verdicts });
     } catch (error) {
       if (isPermanentError(error)) {
         log.warn('inbound: permanent error acknowledged; the raw mail stays in the bucket', {
@@ -79,6 +72,25 @@ export function createInboundHandler(options: InboundHandlerOptions): (event: un
       throw error;
     }
   };
+}
+
+/**
+ * The raw mail, or, when it is over MAX_MAIL_BYTES, what SES parsed of its headers: ingest then
+ * still applies the owner/verdict rule and tells the owner, instead of the mail vanishing.
+ */
+async function readContent(
+  deps: InboundHandlerDeps,
+  rawMailKey: string,
+  mail: ReceivedMail,
+): Promise<{ raw: Uint8Array } | { oversized: OversizedMail }> {
+  try {
+    return { raw: await deps.readRawMail(rawMailKey) };
+  } catch (error) {
+    if (!(error instanceof MailTooLargeError)) throw error;
+    return {
+      oversized: { sizeBytes: error.sizeBytes, limitBytes: error.limitBytes, headerFrom: mail.headerFrom, subject: mail.subject },
+    };
+  }
 }
 
 const handleInbound = createInboundHandler({ loadDeps: loadInboundHandlerDeps, log: createLog() });

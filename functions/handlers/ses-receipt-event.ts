@@ -66,6 +66,8 @@ export interface ReceivedMail {
   envelopeFrom: string;
   /** The From header(s) as SES read them. */
   headerFrom: readonly string[];
+  /** The Subject as SES read it (untrusted), when given. */
+  subject: string | null;
   verdicts: MailVerdicts;
   /** The time SES received it (ISO), when given. */
   receivedAt: string | null;
@@ -79,6 +81,7 @@ export function receivedMailOf(event: SesReceiptEvent): ReceivedMail {
     sesMessageId: mail.messageId,
     envelopeFrom: mail.source,
     headerFrom: mail.commonHeaders.from ?? [],
+    subject: mail.commonHeaders.subject ?? null,
     verdicts: {
       spf: receipt.spfVerdict.status,
       dkim: receipt.dkimVerdict.status,

@@ -28,7 +28,7 @@ const MAX_DISPATCH_RATE_MINUTES = 60;
 const MEBIBYTE = 1024 * 1024;
 const DEFAULT_MAX_MAIL_BYTES = 10 * MEBIBYTE;
 /** SES accepts inbound messages up to 40 MB; a bigger limit could never be reached. */
-const SES_MAX_INBOUND_BYTES = 40 * MEBIBYTE;
+export const SES_MAX_INBOUND_BYTES = 40 * MEBIBYTE;
 const MAX_OWNER_NAME_LENGTH = 100;
 
 /** A DNS host name such as mail.example.com (at least two labels, no trailing dot). */

@@ -51,7 +51,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 /** Starts the Function URL server on 127.0.0.1 (0 = a free port). */
 export async function startActionsServer(options: ActionsServerOptions): Promise<RunningServer> {
   const { clock, invoker, log, control } = options;
-  const limit = Math.max(FUNCTION_URL_MAX_REQUEST_BYTES, control.maxMailBytes);
+  const limit = Math.max(FUNCTION_URL_MAX_REQUEST_BYTES, control.receiveLimitBytes);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request, limit);
     if (body === null) {

@@ -72,7 +72,8 @@ export interface LocalControl {
   ingest(raw: Buffer, mailFrom: string | null): Promise<IngestReport>;
   /** Resolves when no handler invocation is running. */
   idle(): Promise<void>;
-  maxMailBytes: number;
+  /** The largest message `ingest` takes (the receipt rule's limit). */
+  receiveLimitBytes: number;
 }
 
 const sendJson = (response: ServerResponse, status: number, body: unknown): void => {
@@ -124,8 +125,8 @@ export async function handleControlRequest(
         sendJson(response, HTTP_BAD_REQUEST, { error: 'the request body must be one raw message (.eml)' });
         return;
       }
-      if (body.length > control.maxMailBytes) {
-        sendJson(response, HTTP_PAYLOAD_TOO_LARGE, { error: `message over the limit of ${control.maxMailBytes} bytes` });
+      if (body.length > control.receiveLimitBytes) {
+        sendJson(response, HTTP_PAYLOAD_TOO_LARGE, { error: `message over the limit of ${control.receiveLimitBytes} bytes` });
         return;
       }
       sendJson(response, HTTP_OK, await control.ingest(body, url.searchParams.get('from')));

@@ -35,7 +35,8 @@ export interface MailIntakeDependencies {
   invoker: LambdaInvoker;
   loadInboundHandler: () => Promise<LambdaHandler>;
   defaultVerdicts: LocalVerdicts;
-  maxMailBytes: number;
+  /** The largest message the receipt rule takes (SES's limit; the handler applies MAX_MAIL_BYTES). */
+  receiveLimitBytes: number;
   log: StackLog;
 }
 
@@ -49,8 +50,8 @@ export class MailIntake {
    */
   async receive(mail: ReceivedMail): Promise<IntakeReceipt> {
     const { s3, bucket, clock, invoker, log } = this.deps;
-    if (mail.raw.length > this.deps.maxMailBytes) {
-      throw new MailTooLargeError(mail.raw.length, this.deps.maxMailBytes);
+    if (mail.raw.length > this.deps.receiveLimitBytes) {
+      throw new MailTooLargeError(mail.raw.length, this.deps.receiveLimitBytes);
     }
     const messageId = newSesMessageId();
     const rawMailKey = `${RAW_MAIL_PREFIX}${messageId}`;

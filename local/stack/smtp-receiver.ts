@@ -1,6 +1,7 @@
 /**
  * The SMTP server that plays SES's inbound endpoint and receipt rule. It accepts mail for
- * the inbound address only (other RCPT TO: 550), refuses mail over MAX_MAIL_BYTES (552),
+ * the inbound address only (other RCPT TO: 550), refuses mail over SES's own inbound limit
+ * (552; a mail over MAX_MAIL_BYTES but under it is accepted, and the handler tells the owner),
  * and answers 250 only once the raw mail is stored in the local S3; the inbound handler
  * then runs like SES's asynchronous Lambda action. Plain SMTP, no AUTH, 127.0.0.1 only.
  */
@@ -27,7 +28,8 @@ const smtpError = (message: string, responseCode: number): Error => Object.assig
 export interface SmtpReceiverOptions {
   port: number;
   inboundAddress: string;
-  maxMailBytes: number;
+  /** The largest message accepted (SES receiving's limit, not MAX_MAIL_BYTES). */
+  receiveLimitBytes: number;
   intake: MailIntake;
   log: StackLog;
 }
@@ -41,7 +43,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<R
     banner: 'Not Today local inbound (plays SES receiving)',
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
-    size: options.maxMailBytes,
+    size: options.receiveLimitBytes,
     logger: false,
     closeTimeout: CLOSE_TIMEOUT_MS,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
@@ -57,8 +59,8 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<R
       stream.on('error', (error) => callback(error));
       stream.on('end', () => {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-          log.warn(`SMTP: refused a message over ${options.maxMailBytes} bytes`);
-          callback(smtpError(`5.3.4 message exceeds the limit of ${options.maxMailBytes} bytes`, SMTP_TOO_LARGE));
+          log.warn(`SMTP: refused a message over ${options.receiveLimitBytes} bytes`);
+          callback(smtpError(`5.3.4 message exceeds the limit of ${options.receiveLimitBytes} bytes`, SMTP_TOO_LARGE));
           return;
         }
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';

@@ -46,6 +46,7 @@ import { headerLinesOf, headerBlockOf, PASSING_VERDICTS, type LocalVerdicts } fr
 import { S3_PORT_SETTING, startS3Server } from './s3-server.js';
 import { DispatchScheduler } from './scheduler.js';
 import { SMTP_PORT_SETTING, startSmtpReceiver } from './smtp-receiver.js';
+import { SES_MAX_INBOUND_BYTES } from '../../infra/config/deploy-config.js';
 
 export const DEFAULT_PORTS = { smtp: 2525, actions: 3000, mailViewer: 8005, dynamo: 0, s3: 0 } as const;
 export const PORT_SETTINGS: Record<keyof typeof DEFAULT_PORTS, PortSetting> = {
@@ -66,7 +67,7 @@ const DEFAULT_RETRY_DELAY_MS = 1_000;
 export const LOCAL_TABLE_NAME = 'not-today-local';
 export const LOCAL_BUCKET = 'not-today-raw-mail';
 const LOCAL_REGION = 'us-east-1';
-/** Defaults matching config.ts's, so the SMTP server's limit and the handler's agree. */
+/** MAX_MAIL_BYTES's default, as in config.ts: the largest mail the inbound handler reads. */
 const DEFAULT_MAX_MAIL_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TIME_ZONE = 'UTC';
 const DEFAULT_SEND_HOUR = 9;
@@ -93,7 +94,10 @@ export interface LocalStackOptions {
   dispatchIntervalMs?: number;
   /** Default verdicts of inbound mail (each message may override with X-Local-Verdicts). */
   verdicts?: Partial<LocalVerdicts>;
+  /** MAX_MAIL_BYTES of the handlers: larger mail is kept but not read (the owner is told). */
   maxMailBytes?: number;
+  /** The largest mail the SMTP server takes (default: SES receiving's 40 MB, as on AWS). */
+  receiveLimitBytes?: number;
   /** Write <dataDir>/stack.json for the CLI (default true). */
   writeStackFile?: boolean;
   /** Where the stack's own lines go (default: stdout with a "[local]" prefix). */
@@ -254,6 +258,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const inboundAddress = options.inboundAddress ?? DEFAULT_INBOUND_ADDRESS;
     const ownerId = options.ownerId ?? process.env.OWNER_ID ?? DEFAULT_OWNER_ID;
     const maxMailBytes = options.maxMailBytes ?? Number(process.env.MAX_MAIL_BYTES ?? DEFAULT_MAX_MAIL_BYTES);
+    const receiveLimitBytes = options.receiveLimitBytes ?? SES_MAX_INBOUND_BYTES;
     const dynamoEndpoint = `http://${LOCAL_HOST}:${dynamo.port}`;
     const s3Endpoint = `http://${LOCAL_HOST}:${s3.port}`;
     const sesEndpoint = `http://${LOCAL_HOST}:${viewer.port}`;
@@ -274,7 +279,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       invoker,
       loadInboundHandler: options.handlers?.inbound ?? loadHandler(() => import('../../functions/handlers/inbound.js')),
       defaultVerdicts: { ...PASSING_VERDICTS, ...options.verdicts },
-      maxMailBytes,
+      receiveLimitBytes,
       log,
     });
     const scheduler = new DispatchScheduler(
@@ -315,7 +320,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     let urls: LocalStack['urls'] | null = null;
     const control: LocalControl = {
-      maxMailBytes,
+      receiveLimitBytes,
       status: () => ({
         pid: process.pid,
         now: clock.now().toISOString(),
@@ -381,7 +386,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     currentEnvFingerprint = envFingerprint;
     Object.assign(process.env, env);
 
-    const smtp = await startSmtpReceiver({ port: ports.smtp, inboundAddress, maxMailBytes, intake, log });
+    const smtp = await startSmtpReceiver({ port: ports.smtp, inboundAddress, receiveLimitBytes, intake, log });
     stoppers.push({ name: 'SMTP receiver', ...smtp });
     scheduler.start(options.dispatchIntervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS, async () => {
       const report = await tick();

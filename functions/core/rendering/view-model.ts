@@ -34,6 +34,9 @@ const DAYS_PER_WEEK = 7;
 const MONTHS_PER_YEAR = 12;
 /** From this many months on, elapsed time is said in years when it is a whole number of them. */
 const MONTHS_AS_YEARS_FROM = 12;
+/** Sizes are shown in KB of 1024 bytes and MB of 1024 x 1024 (the limit's default, 10 MB, is 10 x 1024 x 1024). */
+const BYTES_PER_KB = 1024;
+const BYTES_PER_MB = BYTES_PER_KB * BYTES_PER_KB;
 
 /** Honorifics skipped when finding a first name. */
 const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'professor', 'sir', 'dame', 'herr', 'frau']);
@@ -103,7 +106,13 @@ export interface PromptView extends DraftView {
   /** Why "To" is empty in the draft links: 'no-reply', 'unknown', or null when there is someone. */
   noRecipient: 'no-reply' | 'unknown' | null;
   notes: string | null;
-  review: { kind: Contact['kind']; reason: string | null; isRejection: boolean };
+  review: {
+    kind: Contact['kind'];
+    reason: string | null;
+    isRejection: boolean;
+    /** Set when the forward was over the size limit and not read: "23.4 MB", "10 MB". */
+    tooLarge: { size: string; limit: string } | null;
+  };
   links: Record<LinkName, string | null>;
   hasStateActions: boolean;
   inboundAddress: string | null;
@@ -242,6 +251,12 @@ function isUncertain(value: string | null, confidence: number): boolean {
   return value === null || !(confidence >= LOW_CONFIDENCE_THRESHOLD);
 }
 
+/** A size for people: "23.4 MB", "10 MB", "12.3 KB" (one decimal, none when it is .0; KB below 1 MB). */
+export function formatMailSize(bytes: number): string {
+  const [value, unit] = bytes >= BYTES_PER_MB ? [bytes / BYTES_PER_MB, 'MB'] : [bytes / BYTES_PER_KB, 'KB'];
+  return `${value.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+
 /** Only absolute http(s) links, by template-friendly name. */
 export function toLinkView(links: ActionLinks): Record<LinkName, string | null> {
   const view = {} as Record<LinkName, string | null>;
@@ -299,6 +314,9 @@ export function buildPromptView(
       kind: contact.kind,
       reason: toOptionalLine(contact.source.notUnderstoodReason, MAX_SIGNAL_DISPLAY_LENGTH),
       isRejection: contact.isRejection,
+      tooLarge: contact.source.tooLarge
+        ? { size: formatMailSize(contact.source.tooLarge.sizeBytes), limit: formatMailSize(contact.source.tooLarge.limitBytes) }
+        : null,
     },
     links,
     hasStateActions: [links.sent, links.replied, links.snooze1w, links.snooze1m, links.snooze3m, links.stop].some(Boolean),

@@ -28,16 +28,24 @@ export type InboundDecision =
   | { accepted: true; via: 'from' | 'envelope' | 'forwarding-header' }
   | { accepted: false; reason: 'not-from-owner' | 'failed-verdicts' };
 
-/** Decides whether an inbound message may be processed. Pure; reads only the header block. */
-export function decideInbound(input: {
-  raw: Uint8Array;
-  envelopeFrom: string | null;
-  verdicts: MailVerdicts;
-  ownerAddresses: readonly string[];
-}): InboundDecision {
+/** Header values by lower-case name, as readTopHeaders returns them. */
+export type HeaderMap = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * Decides whether an inbound message may be processed. Pure; reads only the header block:
+ * of the raw message, or, for a message too large to read, the headers SES parsed for us
+ * (`headers`, usually only From; the forwarding-header rule then has nothing to go on).
+ */
+export function decideInbound(
+  input: {
+    envelopeFrom: string | null;
+    verdicts: MailVerdicts;
+    ownerAddresses: readonly string[];
+  } & ({ raw: Uint8Array } | { headers: HeaderMap }),
+): InboundDecision {
   const owners = new Set(input.ownerAddresses.map(normalizeAddress));
   const isOwner = (address: string): boolean => owners.has(normalizeAddress(address));
-  const headers = readTopHeaders(input.raw);
+  const headers = 'raw' in input ? readTopHeaders(input.raw) : input.headers;
 
   let via: 'from' | 'envelope' | 'forwarding-header' | null = null;
   if (extractAddresses(headers.get('from') ?? []).some(isOwner)) via = 'from';

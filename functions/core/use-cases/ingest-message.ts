@@ -8,6 +8,10 @@
  * 2. Understand (understandEmail). A rejection -> contact 'active', first prompt the
  *    thank-you; anything else, or a message that could not be read at all (garbage, too
  *    large) -> contact 'needs-review', first prompt the needs-review email (track / ignore).
+ *    A message over MAX_MAIL_BYTES is not read at all (the raw-mail store refuses it): the
+ *    trust rule then runs on the headers SES parsed, and the owner's own oversized forward
+ *    becomes a needs-review contact keyed on the raw mail's key, whose email says it was too
+ *    large (size and limit) and that the raw mail is kept. Nothing is lost without a word.
  * 3. Store, idempotently: contactId is a hash of owner + the Understanding's idempotencyKey
  *    (the raw bytes' hash when the mail could not be read), and both items are conditional
  *    puts, so SES retrying or the owner forwarding twice gives one contact.
@@ -15,7 +19,7 @@
  *    a crash finds the prompt still due and sends it; a duplicate finds it sent and sends nothing.
  */
 import { createHash } from 'node:crypto';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, MailTooLargeError } from '../errors.js';
 import type { Contact, Plan } from '../model.js';
 import { createInitialPlan } from '../plan/plan-rules.js';
 import type { MailVerdicts, OwnerSettings } from '../ports.js';
@@ -41,15 +45,27 @@ export interface IngestDeps extends DeliverDeps {
   understand?: UnderstandFn;
 }
 
-/** One inbound message, as the inbound handler hands it over. */
-export interface IngestInput {
-  raw: Uint8Array;
+/** What the inbound handler knows of every message, read or not. */
+interface IngestInputBase {
   /** Where the raw mail is kept (S3 key), recorded on the contact. */
   rawMailKey: string;
   /** The SMTP envelope sender (SES `mail.source`), when known. */
   envelopeFrom: string | null;
   verdicts: MailVerdicts;
 }
+
+/** A message over MAX_MAIL_BYTES: not read; what SES parsed from its headers stands in. */
+export interface OversizedMail {
+  sizeBytes: number;
+  limitBytes: number;
+  /** The From header(s) as SES read them (commonHeaders.from). */
+  headerFrom: readonly string[];
+  /** The Subject as SES read it (commonHeaders.subject), untrusted. */
+  subject: string | null;
+}
+
+/** One inbound message, as the inbound handler hands it over: its bytes, or why there are none. */
+export type IngestInput = IngestInputBase & ({ raw: Uint8Array } | { oversized: OversizedMail });
 
 /** What ingest did. `promptSent` says whether the owner email went out during this call. */
 export type IngestResult =
@@ -64,14 +80,15 @@ export type IngestResult =
  */
 export async function ingestMessage(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { owner, log } = deps;
+  const headers = 'raw' in input ? readTopHeaders(input.raw) : new Map([['from', input.oversized.headerFrom]]);
   const decision = decideInbound({
-    raw: input.raw,
+    headers,
     envelopeFrom: input.envelopeFrom,
     verdicts: input.verdicts,
     ownerAddresses: owner.addresses,
   });
   if (!decision.accepted) {
-    const from = extractAddresses(readTopHeaders(input.raw).get('from') ?? [])[0] ?? null;
+    const from = extractAddresses(headers.get('from') ?? [])[0] ?? null;
     log.info('inbound dropped', {
       reason: decision.reason,
       from: maskAddress(from),
@@ -86,11 +103,14 @@ export async function ingestMessage(deps: IngestDeps, input: IngestInput): Promi
   }
 
   const now = deps.clock.now();
-  const understanding = await readMessage(deps, input);
+  const { understanding, tooLarge } =
+    'raw' in input ? await readMessage(deps, input.raw, input.rawMailKey) : describeOversized(input.rawMailKey, input.oversized);
   const contactId = computeContactId(owner.ownerId, understanding.idempotencyKey);
   const tracked = understanding.status === 'understood' && understanding.isRejection;
 
-  const stored = await deps.repository.createContact(buildContact(owner.ownerId, contactId, understanding, input, now));
+  const contact = buildContact(owner.ownerId, contactId, understanding, input.rawMailKey, now);
+  if (tooLarge) contact.source.tooLarge = tooLarge;
+  const stored = await deps.repository.createContact(contact);
   const planResult = await deps.repository.createPlan(
     createInitialPlan({ ownerId: owner.ownerId, contactId, firstPrompt: tracked ? 'thank-you' : 'needs-review', now }),
   );
@@ -109,6 +129,8 @@ export async function ingestMessage(deps: IngestDeps, input: IngestInput): Promi
     status: understanding.status,
     kind: understanding.kind,
     forwardStyle: understanding.original.forwardStyle,
+    tooLarge: tooLarge !== null,
+    rawMailKey: input.rawMailKey,
   });
   return outcome;
 }
@@ -121,20 +143,43 @@ export function computeContactId(ownerId: string, idempotencyKey: string): strin
   return createHash('sha256').update(`${ownerId}\n${idempotencyKey}`).digest('hex').slice(0, CONTACT_ID_LENGTH);
 }
 
+/** What ingest learnt of a message, and whether it was too large to read. */
+interface ReadResult {
+  understanding: Understanding;
+  tooLarge: { sizeBytes: number; limitBytes: number } | null;
+}
+
 /** Understands the message; a message that cannot be read becomes a not-understood result. */
-async function readMessage(deps: IngestDeps, input: IngestInput): Promise<Understanding> {
+async function readMessage(deps: IngestDeps, raw: Uint8Array, rawMailKey: string): Promise<ReadResult> {
   const understand = deps.understand ?? understandEmail;
   try {
-    return await understand(input.raw, { ownerAddresses: deps.owner.addresses, maxBytes: deps.maxMailBytes });
+    const understanding = await understand(raw, { ownerAddresses: deps.owner.addresses, maxBytes: deps.maxMailBytes });
+    return { understanding, tooLarge: null };
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    deps.log.info('inbound not readable', { code: error.code, rawMailKey: input.rawMailKey });
-    return unreadableUnderstanding(input.raw, error.message);
+    deps.log.info('inbound not readable', { code: error.code, rawMailKey });
+    const rawHash = `raw-sha256:${createHash('sha256').update(raw).digest('hex')}`;
+    return {
+      understanding: unreadableUnderstanding(rawHash, error.message, null),
+      tooLarge: error instanceof MailTooLargeError ? { sizeBytes: error.sizeBytes, limitBytes: error.limitBytes } : null,
+    };
   }
 }
 
-/** What is known of bytes that are not a readable email: nothing but their hash. */
-function unreadableUnderstanding(raw: Uint8Array, reason: string): Understanding {
+/**
+ * What is known of a message too large to read: its SES subject, size and raw-mail key. Keyed
+ * on the key (SES's message id), so SES retrying the same delivery gives one contact and one email.
+ */
+function describeOversized(rawMailKey: string, mail: OversizedMail): ReadResult {
+  const reason = new MailTooLargeError(mail.sizeBytes, mail.limitBytes).message;
+  return {
+    understanding: unreadableUnderstanding(`oversized:${rawMailKey}`, reason, mail.subject),
+    tooLarge: { sizeBytes: mail.sizeBytes, limitBytes: mail.limitBytes },
+  };
+}
+
+/** What is known of bytes that are not a readable email: nothing but an idempotency key (and maybe a subject). */
+function unreadableUnderstanding(idempotencyKey: string, reason: string, subject: string | null): Understanding {
   return {
     status: 'not-understood',
     reason,
@@ -155,13 +200,13 @@ function unreadableUnderstanding(raw: Uint8Array, reason: string): Understanding
     original: {
       messageId: null,
       date: null,
-      subject: null,
+      subject,
       from: { name: null, address: null },
       forwardStyle: 'direct',
       depth: 0,
     },
     forwardedBy: null,
-    idempotencyKey: `raw-sha256:${createHash('sha256').update(raw).digest('hex')}`,
+    idempotencyKey,
   };
 }
 
@@ -169,7 +214,7 @@ function buildContact(
   ownerId: string,
   contactId: string,
   understanding: Understanding,
-  input: IngestInput,
+  rawMailKey: string,
   now: Date,
 ): Contact {
   const nowIso = now.toISOString();
@@ -191,7 +236,7 @@ function buildContact(
       subject: understanding.original.subject,
       date: understanding.original.date,
       forwardStyle: understanding.original.forwardStyle,
-      rawMailKey: input.rawMailKey,
+      rawMailKey,
       idempotencyKey: understanding.idempotencyKey,
       notUnderstoodReason: understanding.status === 'understood' ? null : understanding.reason,
     },

@@ -1,7 +1,8 @@
 /**
  * The local SMTP server plays SES's receipt rule: it accepts mail for the inbound address
- * only, refuses oversized mail, and keeps every accepted message in the local S3 before it
- * answers 250 — whatever the inbound handler then does with it.
+ * only, refuses mail over SES's own limit, and keeps every accepted message in the local S3
+ * before it answers 250 — whatever the inbound handler then does with it. A mail over the
+ * handler's MAX_MAIL_BYTES (but within SES's limit) is kept, not read, and the owner is told.
  */
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,9 @@ import {
 } from '../../support/local-stack.js';
 
 const OWNER = 'owner.smtp@example.com';
+/** The handlers' MAX_MAIL_BYTES here, and the SMTP server's (SES's) limit: larger, as on AWS. */
 const SMALL_LIMIT_BYTES = 4 * 1024;
+const RECEIVE_LIMIT_BYTES = 4 * SMALL_LIMIT_BYTES;
 
 let stack: LocalStack;
 
@@ -39,7 +42,7 @@ const smallRejection = (subject: string): string =>
   });
 
 beforeAll(async () => {
-  stack = await startTestStack({ ownerAddresses: [OWNER], maxMailBytes: SMALL_LIMIT_BYTES });
+  stack = await startTestStack({ ownerAddresses: [OWNER], maxMailBytes: SMALL_LIMIT_BYTES, receiveLimitBytes: RECEIVE_LIMIT_BYTES });
 });
 
 afterAll(async () => {
@@ -57,10 +60,10 @@ describe('the local SMTP receipt rule', () => {
     expect(await storedKeys()).toEqual(before);
   });
 
-  it('refuses a message over the size limit with 552 and stores nothing', async () => {
+  it('refuses a message over the receiving limit with 552 and stores nothing', async () => {
     // Prepare
     const before = await storedKeys();
-    const oversized = smallRejection('Your application') + 'x'.repeat(SMALL_LIMIT_BYTES * 2);
+    const oversized = smallRejection('Your application') + 'x'.repeat(RECEIVE_LIMIT_BYTES * 2);
     // Act
     const attempt = sendSmtp(stack, { from: OWNER, raw: oversized });
     // Assess
@@ -79,6 +82,25 @@ describe('the local SMTP receipt rule', () => {
     expect(queuedId).toBeDefined();
     expect(await readStored(`${stack.rawMailPrefix}${queuedId}`)).toBe(raw.endsWith('\r\n') ? raw : `${raw}\r\n`);
     await stack.idle();
+  });
+
+  it('keeps a forward too large to read and tells the owner once, with its size and the limit', async () => {
+    // Prepare
+    const raw = smallRejection('Your application, with the portfolio') + 'x'.repeat(SMALL_LIMIT_BYTES * 2);
+    const emailsBefore = (await readSesStore(stack)).length;
+    // Act
+    const answer = await sendSmtp(stack, { from: OWNER, raw });
+    await stack.idle();
+    // Assess
+    const queuedId = /queued as ([a-z0-9]+)/.exec(answer.response)?.[1] ?? '';
+    expect(answer.response).toMatch(/^250 /);
+    expect(await storedKeys()).toContain(`${stack.rawMailPrefix}${queuedId}`);
+    const received = (await readSesStore(stack)).slice(emailsBefore);
+    expect(received.map((email) => email.subject)).toEqual(['Not Today: please review – your forward was too large to read']);
+    expect(received[0]?.destination.to).toEqual([OWNER]);
+    expect(received[0]?.body.text).toMatch(/Your forward was \d+(\.\d)? KB, over the limit of 4 KB, so Not Today did not open it\. The raw mail is kept\./);
+    expect(received[0]?.body.text).not.toContain('x'.repeat(100));
+    expect((await stack.listContacts()).filter((contact) => contact.status === 'needs-review')).toHaveLength(1);
   });
 
   it('keeps a stranger\'s mail in S3 and sends nobody anything', async () => {

@@ -324,6 +324,39 @@ describe('the needs-review email', () => {
   });
 });
 
+describe('the too-large notice', () => {
+  it('says the forward was too large, with its size and the limit, that the raw mail is kept, and offers track / ignore', () => {
+    // Prepare
+    const base = SAMPLE_CONTACTS.notUnderstood;
+    const contact = makeContact({
+      ...base,
+      source: {
+        ...base.source,
+        subject: 'Fwd: Your application <b>with</b> the portfolio',
+        notUnderstoodReason: 'message is 24536678 bytes, over the limit of 10485760 bytes',
+        tooLarge: { sizeBytes: 24_536_678, limitBytes: 10 * 1024 * 1024 },
+      },
+    });
+    const links = makeActionLinks(contact.contactId, { only: ['track', 'ignore', 'edit', 'overview'] });
+
+    // Act
+    const email = renderer.renderPrompt(renderInput('needs-review', contact, { links }));
+
+    // Assess
+    expect(email.subject).toBe('Not Today: please review – your forward was too large to read');
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('Your forward was too large to read');
+      expect(part).toContain('Your forward was 23.4 MB, over the limit of 10 MB');
+      expect(part).toContain('The raw mail is kept.');
+      expect(part).not.toMatch(/what we understood/i);
+    }
+    expect(email.html).toContain('Fwd: Your application &lt;b&gt;with&lt;/b&gt; the portfolio');
+    expect(email.text).toContain(`Track it anyway: ${links.track}`);
+    expect(listHrefs(email.html)).toEqual(expect.arrayContaining([links.track, links.ignore]));
+    expectNoArtefacts(email);
+  });
+});
+
 describe('template errors', () => {
   it('names a missing template file', () => {
     // Prepare

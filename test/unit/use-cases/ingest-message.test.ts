@@ -203,6 +203,62 @@ describe('ingestMessage', () => {
     expect(mailer.sent).toHaveLength(2);
   });
 
+  it('tells the owner when a forward was too large to read, once even when SES retries, keyed on the raw mail', async () => {
+    // Prepare
+    const { deps, repository, mailer, renderer } = createHarness();
+    const oversized = {
+      rawMailKey: 'inbound/huge-1',
+      envelopeFrom: 'alex.morgan@example.net',
+      verdicts: PASSING_VERDICTS,
+      oversized: { sizeBytes: 24_000_000, limitBytes: 10_485_760, headerFrom: ['Alex Morgan <alex.morgan@example.net>'], subject: 'Fwd: Offer letter & portfolio' },
+    };
+
+    // Act
+    const first = await ingestMessage(deps, oversized);
+    const retry = await ingestMessage(deps, oversized);
+
+    // Assess
+    expect(first).toMatchObject({ outcome: 'needs-review', promptSent: true });
+    const contactId = (first as { contactId: string }).contactId;
+    expect(retry).toEqual({ outcome: 'duplicate', contactId, promptSent: false });
+    expect(mailer.sent).toHaveLength(1);
+    expect(renderer.rendered[0]?.prompt).toBe('needs-review');
+    const contact = repository.storedContact('owner', contactId);
+    expect(contact.source).toMatchObject({
+      rawMailKey: 'inbound/huge-1',
+      subject: 'Fwd: Offer letter & portfolio',
+      tooLarge: { sizeBytes: 24_000_000, limitBytes: 10_485_760 },
+    });
+    expect(contact.source.notUnderstoodReason).toMatch(/over the limit/);
+    expect(linkIn(mailer.sent[0]?.text ?? '', 'ignore')).toBeDefined();
+  });
+
+  it('drops a too-large mail that is not the owner\'s, or fails its verdicts, without a word', async () => {
+    // Prepare
+    const { deps, mailer, repository } = createHarness();
+    const base = { sizeBytes: 24_000_000, limitBytes: 10_485_760, subject: 'Invoice' };
+
+    // Act
+    const stranger = await ingestMessage(deps, {
+      rawMailKey: 'inbound/huge-2',
+      envelopeFrom: 'bounce@phish.example',
+      verdicts: PASSING_VERDICTS,
+      oversized: { ...base, headerFrom: ['Mallory <mallory@phish.example>'] },
+    });
+    const spoofed = await ingestMessage(deps, {
+      rawMailKey: 'inbound/huge-3',
+      envelopeFrom: 'alex.morgan@example.net',
+      verdicts: { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL' },
+      oversized: { ...base, headerFrom: ['alex.morgan@example.net'] },
+    });
+
+    // Assess
+    expect(stranger).toEqual({ outcome: 'dropped', reason: 'not-from-owner' });
+    expect(spoofed).toEqual({ outcome: 'dropped', reason: 'failed-verdicts' });
+    expect(mailer.sent).toHaveLength(0);
+    expect(repository.contactCount).toBe(0);
+  });
+
   it('keeps the contact when sending fails, and the retry of the same delivery sends the email once', async () => {
     // Prepare
     const { deps, repository, mailer } = createHarness();
