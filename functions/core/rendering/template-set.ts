@@ -99,6 +99,13 @@ function registerHelpers(env: typeof Handlebars, mode: 'html' | 'text'): void {
   env.registerHelper('gt', (left: unknown, right: unknown) => typeof left === 'number' && typeof right === 'number' && left > right);
   /** 1-based numbering for {{#each}}: {{inc @index}}. */
   env.registerHelper('inc', (value: unknown) => (typeof value === 'number' ? value + 1 : ''));
+  if (mode === 'text') {
+    /** A heading of the text part, underlined with dashes exactly as long as it: {{#underline}}...{{/underline}}. */
+    env.registerHelper('underline', function (this: unknown, options: Handlebars.HelperOptions) {
+      const heading = options.fn(this).trim();
+      return `${heading}\n${'-'.repeat([...heading].length)}`;
+    });
+  }
   if (mode === 'html') {
     /** Escaped text as paragraphs: blank lines split paragraphs, single line breaks become <br>. */
     env.registerHelper('paragraphs', (text: unknown, options: Handlebars.HelperOptions) => {

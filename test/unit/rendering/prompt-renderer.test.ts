@@ -67,6 +67,22 @@ describe('createPromptRenderer: every template, every shape of contact', () => {
   });
 });
 
+describe('the text part', () => {
+  it.each(PROMPT_KINDS.map((prompt) => [prompt]))('underlines the %s heading with exactly as many dashes as it has characters', (prompt) => {
+    // Prepare
+    const contact = SAMPLE_CONTACTS.longNames;
+
+    // Act
+    const email = renderer.renderPrompt(renderInput(prompt as PromptKind, contact));
+
+    // Assess
+    const lines = email.text.split('\n');
+    const underline = lines.findIndex((line, index) => index > 2 && /^-+$/.test(line));
+    expect(underline).toBeGreaterThan(0);
+    expect(lines[underline]?.length).toBe([...(lines[underline - 1] ?? '')].length);
+  });
+});
+
 describe('the thank-you email', () => {
   it('says what was understood, holds three drafts with their links, then the actions and the footer', () => {
     // Prepare
