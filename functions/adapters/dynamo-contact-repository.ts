@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, InvalidInputError } from '../core/errors.js';
 import type { Contact, Plan } from '../core/model.js';
-import type { ContactRepository, DueRef } from '../core/ports.js';
+import type { ContactRepository, DueRef, ReadOptions } from '../core/ports.js';
 import { isConditionalCheckFailed, toAdapterError } from './aws-errors.js';
 import {
   CONTACT_SORT_KEY_PREFIX,
@@ -150,8 +150,9 @@ export class DynamoContactRepository implements ContactRepository {
     return { created: false, plan: existing };
   }
 
-  async getContact(ownerId: string, contactId: string): Promise<Contact | null> {
-    const item = await this.getItem(ownerPartitionKey(ownerId), contactSortKey(contactId), 'get contact');
+  async getContact(ownerId: string, contactId: string, options: ReadOptions = {}): Promise<Contact | null> {
+    const strong = options.consistency !== 'eventual';
+    const item = await this.getItem(ownerPartitionKey(ownerId), contactSortKey(contactId), 'get contact', strong);
     return item ? itemToContact(item) : null;
   }
 
@@ -277,10 +278,10 @@ export class DynamoContactRepository implements ContactRepository {
     return refs;
   }
 
-  private async getItem(pk: string, sk: string, operation: string): Promise<Item | null> {
+  private async getItem(pk: string, sk: string, operation: string, consistentRead = true): Promise<Item | null> {
     const result = await this.send(operation, () =>
       this.documents.send(
-        new GetCommand({ TableName: this.tableName, Key: { [PK]: pk, [SK]: sk }, ConsistentRead: true }),
+        new GetCommand({ TableName: this.tableName, Key: { [PK]: pk, [SK]: sk }, ConsistentRead: consistentRead }),
       ),
     );
     return result.Item ?? null;

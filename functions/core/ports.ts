@@ -32,6 +32,11 @@ export interface DueRef {
   dueAt: string;
 }
 
+/** How fresh a read must be: 'strong' (the default) or 'eventual' (half the read cost). */
+export interface ReadOptions {
+  consistency?: 'strong' | 'eventual';
+}
+
 /**
  * Storage of contacts and plans. Every write is a single-item conditional write: no
  * transactions, no TTL, so it runs the same on DynamoDB and on dynalite.
@@ -44,7 +49,13 @@ export interface ContactRepository {
   createContact(contact: Contact): Promise<{ created: boolean; contact: Contact }>;
   /** Creates the plan unless it exists; returns the stored plan either way. */
   createPlan(plan: Plan): Promise<{ created: boolean; plan: Plan }>;
-  getContact(ownerId: string, contactId: string): Promise<Contact | null>;
+  /**
+   * Reads a contact profile. Strong by default (sees every write made before the call);
+   * `{ consistency: 'eventual' }` costs half the read units and may miss a write of the last
+   * second: only for readers guarded otherwise (the dispatcher, whose claim on the plan
+   * decides what is sent).
+   */
+  getContact(ownerId: string, contactId: string, options?: ReadOptions): Promise<Contact | null>;
   getPlan(ownerId: string, contactId: string): Promise<Plan | null>;
   /** Every contact of an owner with its plan. */
   listContacts(ownerId: string): Promise<{ contact: Contact; plan: Plan | null }[]>;

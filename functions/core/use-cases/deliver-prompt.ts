@@ -12,7 +12,7 @@
  */
 import { ConflictError } from '../errors.js';
 import { buildActionLinks } from '../links/link-signer.js';
-import type { ActionKind, Plan, PromptKind } from '../model.js';
+import type { ActionKind, Contact, Plan, PromptKind } from '../model.js';
 import { advanceAfterPrompt, planContextOf } from '../plan/plan-rules.js';
 import type { DueRef } from '../ports.js';
 import type { DeliverDeps } from './use-case-deps.js';
@@ -44,11 +44,28 @@ export type DeliveryResult =
     }
   | { status: 'failed'; contactId: string; prompt: PromptKind | null; error: unknown; claimed: boolean };
 
+/** How deliverPrompt gets the contact profile it renders. */
+export interface DeliverOptions {
+  /**
+   * The profile the caller already holds (ingest, right after creating or reading it back
+   * strongly): used as is when its id matches the claimed plan, so no read is made.
+   */
+  contact?: Contact;
+  /**
+   * How to read the profile when `contact` is not given. 'strong' (the default) for callers
+   * that may have just written it (actions); 'eventual' for the dispatcher: the claim on the
+   * plan is what guards correctness, and a profile edited in the last second renders a
+   * second late at worst. An eventual read that finds nothing is retried strongly before
+   * the plan is treated as having no contact.
+   */
+  contactRead?: 'strong' | 'eventual';
+}
+
 /**
  * Claims and delivers the prompt `ref` points at. Never throws for one plan's trouble: the
  * result says whether it was sent, skipped or failed (the dispatcher counts them).
  */
-export async function deliverPrompt(deps: DeliverDeps, ref: DueRef): Promise<DeliveryResult> {
+export async function deliverPrompt(deps: DeliverDeps, ref: DueRef, options: DeliverOptions = {}): Promise<DeliveryResult> {
   const now = deps.clock.now();
   const claimId = deps.ids.newId();
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MINUTES * MILLISECONDS_PER_MINUTE);
@@ -69,7 +86,7 @@ export async function deliverPrompt(deps: DeliverDeps, ref: DueRef): Promise<Del
 
   let messageId: string;
   try {
-    const contact = await deps.repository.getContact(claimed.ownerId, claimed.contactId);
+    const contact = await readContact(deps, claimed, options);
     if (!contact) {
       // A plan without its profile cannot be rendered; take it out of the due index so it
       // does not come back every sweep. Logged as an error: it should never happen.
@@ -112,6 +129,18 @@ export async function deliverPrompt(deps: DeliverDeps, ref: DueRef): Promise<Del
     return { status: 'failed', contactId: ref.contactId, prompt, error, claimed: true };
   }
   return { status: 'sent', contactId: ref.contactId, prompt, messageId };
+}
+
+/** The profile to render: the caller's, else read as `options.contactRead` says (see DeliverOptions). */
+async function readContact(deps: DeliverDeps, claimed: Plan, options: DeliverOptions): Promise<Contact | null> {
+  if (options.contact && options.contact.ownerId === claimed.ownerId && options.contact.contactId === claimed.contactId) {
+    return options.contact;
+  }
+  if (options.contactRead === 'eventual') {
+    const contact = await deps.repository.getContact(claimed.ownerId, claimed.contactId, { consistency: 'eventual' });
+    if (contact) return contact;
+  }
+  return deps.repository.getContact(claimed.ownerId, claimed.contactId);
 }
 
 /**

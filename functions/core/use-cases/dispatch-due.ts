@@ -12,7 +12,7 @@ import { TransientError } from '../errors.js';
 import { deliverPrompt, type DeliveryResult } from './deliver-prompt.js';
 import type { DispatchDeps } from './use-case-deps.js';
 
-export { deliverPrompt, CLAIM_LEASE_MINUTES, PROMPT_LINK_ACTIONS, type DeliveryResult } from './deliver-prompt.js';
+export { deliverPrompt, CLAIM_LEASE_MINUTES, PROMPT_LINK_ACTIONS, type DeliveryResult, type DeliverOptions } from './deliver-prompt.js';
 export type { DispatchDeps } from './use-case-deps.js';
 
 /** Most plans handled by one sweep; the rest wait for the next (keeps a sweep well inside its timeout). */
@@ -42,7 +42,8 @@ export async function dispatchDue(deps: DispatchDeps, input: { limit?: number } 
   for (const ref of refs) {
     let delivery: DeliveryResult;
     try {
-      delivery = await deliverPrompt(deps, ref);
+      // The profile is read eventually consistent (half a read unit): the claim guards the send.
+      delivery = await deliverPrompt(deps, ref, { contactRead: 'eventual' });
     } catch (error) {
       delivery = { status: 'failed', contactId: ref.contactId, prompt: null, error, claimed: false };
     }

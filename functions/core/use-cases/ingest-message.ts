@@ -114,7 +114,7 @@ export async function ingestMessage(deps: IngestDeps, input: IngestInput): Promi
   const planResult = await deps.repository.createPlan(
     createInitialPlan({ ownerId: owner.ownerId, contactId, firstPrompt: tracked ? 'thank-you' : 'needs-review', now }),
   );
-  const promptSent = await deliverFirstPrompt(deps, planResult.plan);
+  const promptSent = await deliverFirstPrompt(deps, planResult.plan, stored.contact);
 
   const outcome: IngestResult = !stored.created
     ? { outcome: 'duplicate', contactId, promptSent }
@@ -258,11 +258,12 @@ function buildContact(
  * crash before the send). A failure is logged, not thrown: the contact is stored and the
  * dispatcher delivers the prompt on its next sweep.
  */
-async function deliverFirstPrompt(deps: IngestDeps, plan: Plan): Promise<boolean> {
+async function deliverFirstPrompt(deps: IngestDeps, plan: Plan, contact: Contact): Promise<boolean> {
   const ref = deps.repository.dueRefOf(plan);
   if (!ref || plan.sentLog.length > 0) return false;
   if (plan.nextPrompt !== 'thank-you' && plan.nextPrompt !== 'needs-review') return false;
-  const result = await deliverPrompt(deps, ref);
+  // The profile just created (or read back strongly): no second read, never a stale one.
+  const result = await deliverPrompt(deps, ref, { contact });
   if (result.status === 'failed') {
     deps.log.warn('first prompt not sent; the dispatcher will retry', {
       contactId: plan.contactId,
