@@ -33,6 +33,9 @@ import type { DeliverDeps } from './use-case-deps.js';
 /** Length of a contact id: 20 hex characters (80 bits) of a SHA-256. */
 export const CONTACT_ID_LENGTH = 20;
 
+/** The reason shown to the owner when reading a message failed in a way we did not foresee. */
+const UNEXPECTED_READ_FAILURE = 'Not Today ran into an error while reading it.';
+
 /** Reads a message; the real one is understandEmail (tests may inject another). */
 export type UnderstandFn = (raw: Uint8Array, options: UnderstandEmailOptions) => Promise<Understanding>;
 
@@ -76,7 +79,8 @@ export type IngestResult =
 
 /**
  * Ingests one inbound message (see the module comment). Throws only for trouble that a retry
- * may cure (storage); a message that cannot be read is stored as needs-review instead.
+ * may cure (storage); a message that cannot be read, for whatever reason, is stored as
+ * needs-review instead, so the owner always hears about their own forward.
  */
 export async function ingestMessage(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { owner, log } = deps;
@@ -156,9 +160,18 @@ async function readMessage(deps: IngestDeps, raw: Uint8Array, rawMailKey: string
     const understanding = await understand(raw, { ownerAddresses: deps.owner.addresses, maxBytes: deps.maxMailBytes });
     return { understanding, tooLarge: null };
   } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    deps.log.info('inbound not readable', { code: error.code, rawMailKey });
     const rawHash = `raw-sha256:${createHash('sha256').update(raw).digest('hex')}`;
+    if (!(error instanceof InvalidInputError)) {
+      // Understanding is pure computation: a retry would fail the same way, and the forward
+      // would end in the failure queue with the owner told nothing. Keep it as needs-review
+      // (the owner hears about it) and log the bug as an error.
+      deps.log.error('understanding failed unexpectedly; stored as needs-review', {
+        errorName: error instanceof Error ? error.name : typeof error,
+        rawMailKey,
+      });
+      return { understanding: unreadableUnderstanding(rawHash, UNEXPECTED_READ_FAILURE, null), tooLarge: null };
+    }
+    deps.log.info('inbound not readable', { code: error.code, rawMailKey });
     return {
       understanding: unreadableUnderstanding(rawHash, error.message, null),
       tooLarge: error instanceof MailTooLargeError ? { sizeBytes: error.sizeBytes, limitBytes: error.limitBytes } : null,

@@ -259,6 +259,27 @@ describe('ingestMessage', () => {
     expect(repository.contactCount).toBe(0);
   });
 
+  it('keeps a forward whose reading crashes as needs-review and tells the owner, instead of failing for ever', async () => {
+    // Prepare
+    const { deps, repository, mailer, log } = createHarness();
+    deps.understand = async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'text')");
+    };
+    const raw = await buildInlineForward();
+
+    // Act
+    const result = await ingestMessage(deps, input(raw));
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'needs-review', promptSent: true });
+    const contact = repository.storedContact('owner', (result as { contactId: string }).contactId);
+    expect(contact.source.notUnderstoodReason).toBe('Not Today ran into an error while reading it.');
+    expect(mailer.sent).toHaveLength(1);
+    expect(log.entries.filter((entry) => entry.level === 'error').map((entry) => entry.message)).toEqual([
+      'understanding failed unexpectedly; stored as needs-review',
+    ]);
+  });
+
   it('keeps the contact when sending fails, and the retry of the same delivery sends the email once', async () => {
     // Prepare
     const { deps, repository, mailer } = createHarness();
