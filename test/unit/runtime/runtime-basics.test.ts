@@ -128,16 +128,21 @@ describe('createAwsClients', () => {
 });
 
 describe('ownerSettingsOf', () => {
+  /** What every function needs, and no more (no ACTIONS_BASE_URL). */
+  const MINIMAL_ENV = {
+    TABLE_NAME: 't',
+    RAW_MAIL_BUCKET: 'b',
+    OWNER_ADDRESSES: 'sam.lee@mailbox.example',
+    FROM_ADDRESS: 'not-today@mail.sam-lee.example',
+    INBOUND_ADDRESS: 'not-today@in.sam-lee.example',
+    SIGNING_KEYS: '{"k1":"0123456789abcdef0123456789abcdef"}',
+  };
+
   it('builds the owner settings from config, with the parsed cadence', () => {
     // Prepare
     const config = parseConfig({
-      TABLE_NAME: 't',
-      RAW_MAIL_BUCKET: 'b',
-      OWNER_ADDRESSES: 'sam.lee@mailbox.example',
-      FROM_ADDRESS: 'not-today@mail.sam-lee.example',
-      INBOUND_ADDRESS: 'not-today@in.sam-lee.example',
+      ...MINIMAL_ENV,
       ACTIONS_BASE_URL: 'https://abc.lambda-url.eu-west-1.on.aws/',
-      SIGNING_KEYS: '{"k1":"0123456789abcdef0123456789abcdef"}',
       CADENCE: 'checkins=2mo,4mo;quietAfter=3',
       TIME_ZONE: 'Europe/Berlin',
     });
@@ -158,14 +163,7 @@ describe('ownerSettingsOf', () => {
 
   it('lets only a caller with a fallback (the actions function) do without ACTIONS_BASE_URL', () => {
     // Prepare
-    const config = parseConfig({
-      TABLE_NAME: 't',
-      RAW_MAIL_BUCKET: 'b',
-      OWNER_ADDRESSES: 'sam.lee@mailbox.example',
-      FROM_ADDRESS: 'not-today@mail.sam-lee.example',
-      INBOUND_ADDRESS: 'not-today@in.sam-lee.example',
-      SIGNING_KEYS: '{"k1":"0123456789abcdef0123456789abcdef"}',
-    });
+    const config = parseConfig(MINIMAL_ENV);
 
     // Act
     const withFallback = ownerSettingsOf(config, 'https://abc.lambda-url.eu-west-1.on.aws');
