@@ -210,22 +210,81 @@ function legalSuffixExtended(text: string, run: Run): string {
   return run.text;
 }
 
-/** A sub-run of the text and the same sub-run extended over following company words ("Council", "Ltd."). */
+/**
+ * A sub-run of the text and the same sub-run extended over following company words ("Council", "Ltd."),
+ * with the compact forms a domain label is compared with (computed once per sub-run).
+ */
 interface SubRun {
   phrase: string;
   extended: string;
+  /** compactForm of the phrase without a leading "the". */
+  compact: string;
+  /** The same, with German umlauts transliterated ("ö" -> "oe"). */
+  transliterated: string;
+  /** compactForm of the whole phrase, "the" included. */
+  withThe: string;
+  /** First letters of its words that start with a letter or digit ("International Business Machines" -> "ibm"). */
+  initials: string;
+  /** How many words count for the initials. */
+  initialWords: number;
 }
 
-/** Every run and contiguous sub-run of the text, for matching a domain label against it. */
+const STARTS_WITH_LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const LEADING_THE = /^the\s+/i;
+
+/** The compact forms of one phrase (a display-name label, say) for {@link matchLabelInText}. */
+function describePhrase(phrase: string, extended: string): SubRun {
+  const withoutThe = phrase.replace(LEADING_THE, '');
+  const words = phrase.split(/\s+/).filter((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
+  return {
+    phrase,
+    extended,
+    compact: compactForm(withoutThe),
+    transliterated: compactFormTransliterated(withoutThe),
+    withThe: compactForm(phrase),
+    initials: words.map((word) => compactForm(word).charAt(0)).join(''),
+    initialWords: words.length,
+  };
+}
+
+/**
+ * Every run and contiguous sub-run of the text, for matching a domain label against it. The
+ * compact forms are built from each word's, computed once per run: compactForm is per character,
+ * so the form of "Northwind Traders" is the form of "Northwind" followed by that of "Traders".
+ */
 function subRuns(runs: readonly Run[]): SubRun[] {
   const out: SubRun[] = [];
   for (const run of runs) {
     const words = run.text.split(/\s+/).filter(Boolean);
+    const compactWords = words.map((word) => compactForm(word));
+    const transliteratedWords = words.map((word) => compactFormTransliterated(word));
+    const isThe = words.map((word) => word.toLowerCase() === 'the');
+    const countsForInitials = words.map((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
     for (let from = 0; from < words.length; from += 1) {
+      let withThe = '';
+      let transliteratedWithThe = '';
+      let initials = '';
+      let initialWords = 0;
       for (let to = from + 1; to <= Math.min(words.length, from + MAX_COMPANY_WORDS); to += 1) {
+        withThe += compactWords[to - 1];
+        transliteratedWithThe += transliteratedWords[to - 1];
+        if (countsForInitials[to - 1]) {
+          initials += (compactWords[to - 1] ?? '').charAt(0);
+          initialWords += 1;
+        }
+        // "the" is dropped only when a word follows it (as /^the\s+/ does on the joined phrase).
+        const dropThe = isThe[from] === true && to - from >= 2;
         let end = to;
         while (end < words.length && end - from < MAX_COMPANY_WORDS && isCompanyWord(words[end] ?? '')) end += 1;
-        out.push({ phrase: words.slice(from, to).join(' '), extended: words.slice(from, end).join(' ') });
+        out.push({
+          phrase: words.slice(from, to).join(' '),
+          extended: words.slice(from, end).join(' '),
+          compact: dropThe ? withThe.slice((compactWords[from] ?? '').length) : withThe,
+          transliterated: dropThe ? transliteratedWithThe.slice((transliteratedWords[from] ?? '').length) : transliteratedWithThe,
+          withThe,
+          initials,
+          initialWords,
+        });
       }
     }
   }
@@ -244,17 +303,12 @@ function matchLabelInText(label: string, phrases: readonly SubRun[]): { name: st
       best = { name: cleaned, weight, length: cleaned.length };
     }
   };
-  for (const { phrase, extended } of phrases) {
-    const compact = compactForm(phrase.replace(/^the\s+/i, ''));
-    const transliterated = compactFormTransliterated(phrase.replace(/^the\s+/i, ''));
-    const withThe = compactForm(phrase);
+  for (const { phrase, extended, compact, transliterated, withThe, initials, initialWords } of phrases) {
     if (compact === target || transliterated === target || withThe === target) {
       consider(extended, WEIGHT.domainExact);
       continue;
     }
-    const words = phrase.split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
-    const initials = words.map((word) => compactForm(word).charAt(0)).join('');
-    if (words.length >= 2 && initials === target) {
+    if (initialWords >= 2 && initials === target) {
       consider(extended, WEIGHT.domainInitialism);
       continue;
     }
@@ -293,7 +347,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 1. From display name.
   if (input.fromName) {
     const fromCompany = companyFromLabel(input.fromName);
-    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [{ phrase: fromCompany ?? '', extended: fromCompany ?? '' }]) !== null;
+    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany ?? '', fromCompany ?? '')]) !== null;
     const isPerson = fromCompany !== null && looksLikePersonName(fromCompany) && !senderMatches;
     const signedBySamePerson = input.personNames.some((name) => compactForm(name) === compactForm(fromCompany ?? ''));
     if (fromCompany && !signedBySamePerson && (!isPerson || platform !== null)) {

@@ -71,6 +71,9 @@ const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|
 /** A dash-separated tail that says where the process stands, not what the job is ("Analyst - next steps"). */
 const STATUS_SEGMENT = /^(?:next steps?|update|status|outcome|decision|feedback|follow[- ]?up|your application|application (?:status|update))$/i;
 
+/** An automatic reply's subject prefix ("Out of Office: Re: ..."): the rest is the subject it answers. */
+const AUTO_REPLY_PREFIX = /^\s*(?:out of (?:the )?office|automatic reply|auto-?reply|abwesenheitsnotiz|réponse automatique)\s*:\s*/i;
+
 /** Subject phrases that carry no title ("Your application", "Update on"). */
 const SUBJECT_NOISE = /^(?:re|fwd?|aw|wg|tr)\s*:\s*|^(?:(?:regarding|update on|update|status of|re)\s+)?(?:your|the|my)?\s*(?:job\s+)?application\s*(?:status|update|received)?\s*(?:for|to|as|:)?\s*(?:the\s+)?|^application (?:received|submitted|update|outcome)(?: for)?\s*|^votre candidature\s*(?:au poste de|pour le poste de)?\s*|^(?:rückmeldung zu )?ihre(?:r)? bewerbung\s*(?:als|für)?\s*/i;
 
@@ -234,7 +237,8 @@ function fromQuotes(text: string, source: 'subject' | 'body', company: string | 
 }
 
 /** Chooses the role title from subject and body. */
-export function extractRole(subject: string, body: string, company: string | null): RoleResult {
+export function extractRole(rawSubject: string, body: string, company: string | null): RoleResult {
+  const subject = rawSubject.replace(AUTO_REPLY_PREFIX, '');
   const candidates: RoleCandidate[] = [];
   fromIntroducers(subject, 'subject', WEIGHT.subjectIntroducer, company, candidates);
   fromFollowers(subject, 'subject', company, candidates);

@@ -87,7 +87,7 @@ export const GERMAN: PhraseSet = {
     'beste grüße', 'herzliche grüße', 'liebe grüße', 'mfg', 'gruß', 'grüße',
   ],
   teamWords: [
-    'personalteam', 'personal', 'personalabteilung', 'personalbereich', 'recruiting-team', 'ihr', 'ihre', 'das', 'team',
+    'personalteam', 'personal', 'personalabteilung', 'personalbereich', 'personalservice', 'recruiting-team', 'ihr', 'ihre', 'das', 'team',
     'bewerbermanagement', 'karriere', 'abteilung',
   ],
   companyIntroducers: ['interesse an der', 'interesse an', 'bei der', 'bei', 'für die', 'zur'],

@@ -58,6 +58,7 @@ export const ENGLISH: PhraseSet = {
     'offered the {position|role|job} to {another|a different|other} {candidate|applicant|person}',
     '{pursue|pursuing|pursued|proceed|proceeding} with candidates {whose|who}',
     'go in a different direction',
+    '{focus|focusing|focussing|concentrate|concentrating} on {other |}{candidates|applicants} {whose|who|with}',
     '{won\'t|will not|cannot|can\'t|are unable to} {be |}{progressing|progress|proceeding with|proceed with|taking|take} your {application|candidacy}',
     'taking your application {any |}further',
     'not {be |}{moving|move|progressing|progress|advancing|advance|inviting|invite} you {forward |on |}to the next {round|stage|step}',

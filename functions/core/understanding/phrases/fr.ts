@@ -16,6 +16,7 @@ export const FRENCH: PhraseSet = {
     'n\'est plus {disponible|ouvert}',
     'pas en mesure de {donner suite|vous proposer}',
     'réponse négative',
+    'décidé de {retenir|privilégier|poursuivre avec} {un autre|une autre|d\'autres} {candidat~|profil~|candidature~}',
     'ne correspond pas',
   ],
   rejectionWeak: ['malheureusement', 'regret', 'nous sommes désolés', 'après {une |}étude attentive'],

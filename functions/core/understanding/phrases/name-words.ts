@@ -26,7 +26,7 @@ export const ROLE_NOUNS: readonly string[] = [
   'disponent', 'disponentin', 'erzieher', 'erzieherin', 'verkäufer', 'verkäuferin', 'koch', 'köchin', 'fahrer',
   'lagerist', 'monteur', 'elektriker', 'informatiker', 'buchhalter', 'sekretär', 'sekretärin', 'pfleger',
   'collaborateur', 'collaboratrice', 'comptable', 'développeur', 'ingénieur', 'chargé', 'chargée', 'responsable',
-  'stagiaire', 'stage', 'alternant', 'alternance', 'conseiller', 'conseillère', 'chef', 'technicien', 'vendeur',
+  'stagiaire', 'stage', 'juriste', 'avocat', 'avocate', 'alternant', 'alternance', 'conseiller', 'conseillère', 'chef', 'technicien', 'vendeur',
 ];
 
 /** Endings of German compound job titles ("Lagerfachkraft", "Softwareentwickler"). */
@@ -54,7 +54,7 @@ export const COMPANY_WORDS: readonly string[] = [
   'council', 'county', 'city', 'district', 'school', 'schools', 'church', 'museum', 'society', 'association',
   'federation', 'union', 'club', 'board', 'authority', 'commission', 'ministry', 'trust', 'bancorp', 'partnership',
   'distribution', 'logistics', 'supply', 'foods', 'farms', 'hotels', 'resorts', 'restaurants', 'stores', 'pharmacy',
-  'stiftung', 'verein', 'verband', 'kliniken', 'klinikum', 'werke', 'société', 'groupe', 'cabinet',
+  'stiftung', 'stadtwerke', 'verein', 'verband', 'kliniken', 'klinikum', 'werke', 'société', 'groupe', 'cabinet',
 ];
 
 /** Legal-form suffixes that may be dropped or added when comparing company names. */
@@ -83,7 +83,7 @@ export const TEAM_LABEL_WORDS: readonly string[] = [
   'team', 'teams', 'recruiting', 'recruitment', 'recruiter', 'recruiters', 'talent', 'acquisition', 'careers', 'career',
   'jobs', 'job', 'hiring', 'hr', 'human', 'resources', 'people', 'department', 'dept', 'campus', 'university',
   'notifications', 'notification', 'no-reply', 'noreply', 'mailer', 'personalteam', 'personalabteilung',
-  'personalbereich', 'personal', 'recrutement', 'équipe', "l'équipe", 'rh', 'ressources', 'humaines', 'services',
+  'personalbereich', 'personalservice', 'personal', 'recrutement', 'équipe', "l'équipe", 'rh', 'ressources', 'humaines', 'services',
   'operations', 'staffing', 'office', 'support', 'candidate', 'experience', 'acquisitions', 'admin', 'partner',
   'partners', 'coordinator', 'coordinators', 'specialist', 'technical', 'sr', 'sr.', 'senior', 'principal', 'lead',
   'head', 'of',

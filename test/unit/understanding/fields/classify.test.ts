@@ -18,6 +18,8 @@ describe('classifyMessage', () => {
     ['The team has filled the role with an internal candidate.', 'en, filled internally'],
     ["We've now hired for the vacancy, thanks for your interest.", 'en, now hired'],
     ['We have offered the job to another applicant.', 'en, offered to another'],
+    ['We will be concentrating on applicants whose skills are closer to the brief.', 'en, concentrating on others'],
+    ['Nous avons décidé de privilégier une autre candidature pour ce poste.', 'fr, décidé de privilégier'],
   ])('takes "%s" (%s) for a rejection', (body) => {
     // Prepare
     const subject = 'Your application';
