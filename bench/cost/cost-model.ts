@@ -3,7 +3,7 @@
  * unit-tested). No free tier is subtracted: every figure is "beyond the free tier".
  *
  * One deployment serves one owner, so what a deployment pays whatever its use (the signing-key
- * secret, the alarms, the alarm topic's KMS key, the dispatch sweeps every 15 minutes) is
+ * secret, the alarms, any customer-managed KMS key, the dispatch sweeps every 15 minutes) is
  * listed apart from what one person's use adds (mail in and out, function time, table units).
  */
 import { PRICE_LIST } from './prices.js';
@@ -101,7 +101,7 @@ export function computeCost(shape: DeploymentShape, usage: Usage, measured: Meas
   const sweeps = sweepsPerMonth(shape.dispatchEveryMinutes);
   const fixedPerDeployment: LineItem[] = [
     { service: 'Secrets Manager', what: `${shape.secrets} secret (signing keys)`, dollars: shape.secrets * prices.secretsManager.perSecretMonth },
-    { service: 'KMS', what: `${shape.customerKmsKeys} customer key (alarm topic)`, dollars: shape.customerKmsKeys * prices.kms.perCustomerKeyMonth },
+    { service: 'KMS', what: `${shape.customerKmsKeys} customer-managed keys (the alarm topic needs none)`, dollars: shape.customerKmsKeys * prices.kms.perCustomerKeyMonth },
     { service: 'CloudWatch', what: `${shape.alarms} alarms`, dollars: shape.alarms * prices.cloudWatch.perStandardAlarmMonth },
     { service: 'Secrets Manager API', what: 'key reads, one per cold start (every sweep, worst case)', dollars: sweeps * (prices.secretsManager.perTenThousandCalls / TEN_THOUSAND) },
     { service: 'EventBridge', what: 'scheduled rule', dollars: prices.eventBridgeScheduledRule },

@@ -12,7 +12,8 @@ export const DEPLOYMENT_SHAPE: DeploymentShape = {
   dispatchEveryMinutes: 15,
   alarms: 7,
   secrets: 1,
-  customerKmsKeys: 1,
+  // The alarm topic is not KMS-encrypted (alarm names and states only; see addAlarms in stateless-stack.ts).
+  customerKmsKeys: 0,
   dueIndexShards: 4,
   rawMailRetentionMonths: 12,
 };

@@ -4,13 +4,12 @@
  * set, the dispatch schedule, the actions Function URL, the inbound failure queue and the
  * alarms that email the owner.
  */
-import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -234,23 +233,12 @@ export class StatelessStack extends Stack {
 
   /** Failure queue depth, and errors and throttles per function, emailed to the owner. */
   private addAlarms(config: DeployConfig): sns.Topic {
-    const topicKey = new kms.Key(this, 'AlarmTopicKey', {
-      description: 'Encrypts the Not Today alarm topic',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // CloudWatch alarms can publish to an encrypted topic only if they may use its key.
-    topicKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    );
+    // Not encrypted at rest, on purpose: the topic carries only alarm names, states and the
+    // alarm descriptions (no personal data, no mail), and CloudWatch cannot publish to a topic
+    // encrypted with the AWS-managed key, so encryption would need a customer-managed KMS key
+    // at $1.00 a month, half of a deployment's fixed cost. Publishing still requires TLS.
     const topic = new sns.Topic(this, 'AlarmTopic', {
       displayName: 'Not Today alarms',
-      masterKey: topicKey,
       enforceSSL: true,
     });
     topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail ?? config.ownerAddresses[0]!));
