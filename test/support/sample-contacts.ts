@@ -8,6 +8,7 @@
 import { ACTION_KINDS, type ActionKind, type Contact, type Plan } from '../../functions/core/model.js';
 import type { ActionLinks, OwnerSettings } from '../../functions/core/ports.js';
 import { DEFAULT_CADENCE } from '../../functions/core/plan/cadence.js';
+import { createInitialPlan } from '../../functions/core/plan/plan-rules.js';
 import type { Confidence, Signals } from '../../functions/core/understanding/types.js';
 
 export const SAMPLE_OWNER_ID = 'owner';
@@ -68,27 +69,15 @@ export function makeContact(overrides: Partial<Contact> = {}): Contact {
   };
 }
 
-/** A fresh plan with the thank-you due at once; override any field. */
+/** A fresh plan with the thank-you due at once (as ingest creates it); override any field. */
 export function makePlan(overrides: Partial<Plan> = {}): Plan {
-  return {
+  const initial = createInitialPlan({
     ownerId: SAMPLE_OWNER_ID,
     contactId: overrides.contactId ?? 'c0ffee00janedoeacme0',
-    status: 'active',
-    cadence: 'default',
-    nextPrompt: 'thank-you',
-    nextDueAt: SAMPLE_RECEIVED_AT,
-    checkInsSent: 0,
-    unansweredCheckIns: 0,
-    feedbackPending: false,
-    anchorAt: SAMPLE_RECEIVED_AT,
-    snoozedUntil: null,
-    lease: null,
-    sentLog: [],
-    lastActionAt: null,
-    lastAction: null,
-    version: 1,
-    ...overrides,
-  };
+    firstPrompt: 'thank-you',
+    now: new Date(SAMPLE_RECEIVED_AT),
+  });
+  return { ...initial, ...overrides };
 }
 
 /** The owner of the samples (Sam Lee, Europe/Berlin, prompts at 9). */
