@@ -1,7 +1,7 @@
 /**
  * dispatch: the EventBridge scheduled rule (every 15 minutes; locally the stack's timer and
  * `not-today tick`). Validates the event, runs one sweep of the dispatchDue use case (find due
- * plans, claim, render, send, advance) and logs the counts. The sweep's "now" is the runtime
+ * plans, claim, render, send, advance; the use case logs the counts). The sweep's "now" is the runtime
  * clock, not the event's time, so the local stack can move time.
  *
  * Error policy: an invalid event or a permanent error is logged and acknowledged; a transient
@@ -49,8 +49,8 @@ export function createDispatchHandler(options: DispatchHandlerOptions): (event: 
     }
 
     try {
+      // The use case logs the sweep's counts; the handler logs only failures.
       const result = await deps.dispatch();
-      log.info('dispatch handled', { ...result, eventId: parsed.data.id });
       return { outcome: 'swept', ...result };
     } catch (error) {
       if (isPermanentError(error)) {
