@@ -69,6 +69,18 @@ function describeFsError(error: unknown): string {
   return (error as Error).message;
 }
 
+/** The bytes of one input, or why they could not be read. */
+type ReadResult = { raw: Buffer } | { error: UnreadableFileError };
+
+/** Reads one input; never rejects, so a read started ahead of time cannot go unhandled. */
+function readInput(input: Input): Promise<ReadResult> {
+  if (input.error) return Promise.resolve({ error: new UnreadableFileError(input.error) });
+  return readFile(input.file).then(
+    (raw) => ({ raw }),
+    (error: unknown) => ({ error: new UnreadableFileError(describeFsError(error)) }),
+  );
+}
+
 /** The JSON line for one understood message. */
 export function toJsonRecord(file: string, understanding: Understanding): Record<string, unknown> {
   return {
@@ -154,14 +166,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   const ownerAddresses = values.owner ?? [];
   let failures = 0;
-  for (const input of await expandInputs(positionals)) {
+  const inputs = await expandInputs(positionals);
+  // The next file is read from disk while the current one is understood (output stays in order).
+  let nextRead = inputs.length > 0 ? readInput(inputs[0] as Input) : null;
+  for (const [index, input] of inputs.entries()) {
+    const currentRead = nextRead as Promise<ReadResult>;
+    nextRead = index + 1 < inputs.length ? readInput(inputs[index + 1] as Input) : null;
     let line: string;
     try {
-      if (input.error) throw new UnreadableFileError(input.error);
-      const raw = await readFile(input.file).catch((error: unknown) => {
-        throw new UnreadableFileError(describeFsError(error));
-      });
-      const understanding = await understandEmail(raw, { ownerAddresses });
+      const read = await currentRead;
+      if ('error' in read) throw read.error;
+      const understanding = await understandEmail(read.raw, { ownerAddresses });
       line = values.json ? JSON.stringify(toJsonRecord(input.file, understanding)) : formatSummary(input.file, understanding);
     } catch (error) {
       failures++;

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { findOriginal, type FindOriginalResult } from '../../../functions/core/understanding/find-original.js';
 import { parseForwardDate } from '../../../functions/core/understanding/forward-date.js';
@@ -16,12 +15,12 @@ import {
   OWNER_NOTE,
   type OriginalSpec,
 } from '../../support/build-forward.js';
+import { FIXTURE_OWNER, readForwardFixture } from './forward-fixtures.js';
 
-const OWNER = 'alex.morgan@example.net';
-const FIXTURES = new URL('../../fixtures/eml/forwards/', import.meta.url);
+const OWNER = FIXTURE_OWNER;
 
 async function findInFixture(name: string, ownerAddresses: string[] = [OWNER]): Promise<FindOriginalResult> {
-  const raw = await readFile(new URL(name, FIXTURES));
+  const raw = await readForwardFixture(name);
   return findOriginal(await parseMime(raw), { ownerAddresses });
 }
 

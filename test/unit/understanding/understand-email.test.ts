@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { computeIdempotencyKey } from '../../../functions/core/understanding/idempotency-key.js';
 import { understandEmail } from '../../../functions/core/understanding/understand-email.js';
@@ -11,9 +10,9 @@ import {
   OWNER_NOTE,
   type OriginalSpec,
 } from '../../support/build-forward.js';
+import { FIXTURE_OWNER, readForwardFixture } from './forward-fixtures.js';
 
-const OWNER = 'alex.morgan@example.net';
-const FIXTURES = new URL('../../fixtures/eml/forwards/', import.meta.url);
+const OWNER = FIXTURE_OWNER;
 
 const spec: OriginalSpec = {
   fromName: 'Dana Whitfield',
@@ -26,7 +25,7 @@ const spec: OriginalSpec = {
 describe('understandEmail', () => {
   it('reports the original, the forwarder and the style of an inline forward', async () => {
     // Prepare
-    const raw = await readFile(new URL('gmail-text-html.eml', FIXTURES));
+    const raw = await readForwardFixture('gmail-text-html.eml');
 
     // Act
     const understanding = await understandEmail(raw, { ownerAddresses: [OWNER] });
@@ -107,7 +106,7 @@ describe('understandEmail', () => {
 
   it('passes the original to the field extraction (direct mail from a company)', async () => {
     // Prepare
-    const raw = await readFile(new URL('direct.eml', FIXTURES));
+    const raw = await readForwardFixture('direct.eml');
 
     // Act
     const understanding = await understandEmail(raw, { ownerAddresses: [OWNER] });
@@ -117,5 +116,18 @@ describe('understandEmail', () => {
     expect(understanding.forwardedBy).toBeNull();
     expect(understanding.contact.email).toBe('hiring@acme-rockets.example');
     expect(understanding.idempotencyKey).toBe('mid:acme-direct-0001@acme-rockets.example');
+  });
+
+  it('never takes a sender named like their own mailbox ("Kit <kit@...>") for the company', async () => {
+    // Prepare
+    const raw = await readForwardFixture('mailbox-name-sender.eml');
+
+    // Act
+    const understanding = await understandEmail(raw, { ownerAddresses: [OWNER] });
+
+    // Assess
+    expect(understanding.company).toBe('Marrowfield');
+    expect(understanding.contact.email).toBe('kit@marrowfield.example');
+    expect(understanding.isRejection).toBe(true);
   });
 });

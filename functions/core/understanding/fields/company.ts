@@ -348,7 +348,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   if (input.fromName) {
     const fromCompany = companyFromLabel(input.fromName);
     const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany ?? '', fromCompany ?? '')]) !== null;
-    const isPerson = fromCompany !== null && looksLikePersonName(fromCompany) && !senderMatches;
+    // "Jo <jo@acme.example>": a display name that is the mailbox's own name is a person's.
+    const isMailboxName = fromCompany !== null && input.fromAddress !== null && compactForm(fromCompany) === compactForm(splitAddress(input.fromAddress).local);
+    const isPerson = fromCompany !== null && (looksLikePersonName(fromCompany) || isMailboxName) && !senderMatches;
     const signedBySamePerson = input.personNames.some((name) => compactForm(name) === compactForm(fromCompany ?? ''));
     if (fromCompany && !signedBySamePerson && (!isPerson || platform !== null)) {
       candidates.push({ name: fromCompany, weight: WEIGHT.displayName, source: 'display-name', asWritten: false });
@@ -406,9 +408,13 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   });
   if (usable.length === 0) return { company: null, confidence: 0, sources: [] };
 
-  // Repeat bonus: how often each candidate's key is mentioned across the text.
+  // Repeat bonus: how often each candidate's key is mentioned across the text. A run's key is a
+  // part of the run's compact form, so runs that hold no candidate's key are not cleaned at all.
+  const candidateKeys = usable.map((candidate) => companyKey(candidate.name));
   const mentionCounts = new Map<string, number>();
   for (const run of allRuns) {
+    const compactRun = compactForm(run.text);
+    if (!candidateKeys.some((candidateKey) => compactRun.includes(candidateKey))) continue;
     const key = companyKey(cleanRun(run.text) ?? '');
     if (key) mentionCounts.set(key, (mentionCounts.get(key) ?? 0) + 1);
   }

@@ -57,12 +57,16 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** Text with no character beyond ASCII: it has no diacritics to fold (most names and words). */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /**
  * Letters and digits only, lower case, diacritics folded: the form in which a domain label
  * ("northwindtraders") and a name in the text ("Northwind Traders") can be compared.
  */
 export function compactForm(text: string): string {
-  return foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const folded = ASCII_ONLY.test(text) ? text : foldDiacritics(text);
+  return folded.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** The German transliteration of umlauts as domains write them ("Fröhlich" -> "froehlich"). */
