@@ -70,9 +70,6 @@ export const SENDING_PLATFORMS: readonly SendingPlatform[] = [
   { name: 'Wellfound', domains: ['wellfound.com', 'angel.co'] },
 ];
 
-/** Every platform name, for telling a platform apart from an employer in display names and signatures. */
-export const PLATFORM_NAMES: readonly string[] = SENDING_PLATFORMS.map((platform) => platform.name);
-
 /** What is known about a sender address when a platform sent it. */
 export interface PlatformSender {
   platform: SendingPlatform;

@@ -53,12 +53,6 @@ export function normaliseMailbox(mailbox: { name?: string | null; address?: stri
   return { name, address };
 }
 
-/** Parses one mailbox written as text: `Name <addr>`, `Name [mailto:addr]`, `addr` or a name. */
-export function parseMailboxText(text: string | null | undefined): Mailbox {
-  if (!text?.trim()) return { name: null, address: null };
-  return normaliseMailbox({ name: text, address: null });
-}
-
 /** True when the mailbox's address is one of the given (normalised) addresses. */
 export function isOneOf(mailbox: Mailbox | null | undefined, addresses: ReadonlySet<string>): boolean {
   return !!mailbox?.address && addresses.has(normaliseAddress(mailbox.address));

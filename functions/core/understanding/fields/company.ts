@@ -202,9 +202,12 @@ function candidatesAfter(pattern: RegExp, text: string, weight: number, source: 
   }
 }
 
+/** How far after a run a legal suffix (", Incorporated") is looked for. */
+const LEGAL_SUFFIX_LOOKAHEAD_CHARS = 16;
+
 /** Extends a run over ", Inc." style legal suffixes that follow it. */
 function legalSuffixExtended(text: string, run: Run): string {
-  const after = text.slice(run.end, run.end + 16);
+  const after = text.slice(run.end, run.end + LEGAL_SUFFIX_LOOKAHEAD_CHARS);
   const suffix = /^,?\s(\p{L}{2,12}\.?)(?![\p{L}])/u.exec(after);
   if (suffix?.[1] && isLegalSuffix(suffix[1])) return `${run.text}${suffix[0].trimEnd()}`;
   return run.text;
@@ -289,6 +292,32 @@ function subRuns(runs: readonly Run[]): SubRun[] {
     }
   }
   return out;
+}
+
+/** True when every character of `needle` appears in `haystack` in order. */
+function isSubsequence(needle: string, haystack: string): boolean {
+  let position = 0;
+  for (const char of needle) {
+    position = haystack.indexOf(char, position) + 1;
+    if (position === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The runs that may hold a sub-run {@link matchLabelInText} accepts for the label, so only they
+ * are split into sub-runs. Every accepted sub-run's compact form is a part of its run's: an
+ * exact or prefix match puts the label's first letters in the run's compact form (or its
+ * transliteration), and an initialism's letters appear in the run's compact form in order.
+ */
+function runsThatMayName(label: string, runs: readonly Run[]): Run[] {
+  const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!target) return [];
+  const head = target.slice(0, MIN_PREFIX_MATCH);
+  return runs.filter((run) => {
+    const compact = compactForm(run.text);
+    return compact.includes(head) || isSubsequence(target, compact) || compactFormTransliterated(run.text).includes(head);
+  });
 }
 
 /** Finds how the text writes the organisation a domain label or tenant names. */
@@ -391,10 +420,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     ...findAllRuns(signatureText, RUN_OPTIONS),
   ];
   if (senderLabel) {
-    const phrases = subRuns(allRuns);
     const labelParts = senderLabel.split('-').filter((part) => part.length >= 2);
-    const matched =
-      matchLabelInText(senderLabel, phrases) ?? (labelParts.length > 1 ? matchLabelInText(labelParts[0] ?? '', phrases) : null);
+    const matchLabel = (label: string) => matchLabelInText(label, subRuns(runsThatMayName(label, allRuns)));
+    const matched = matchLabel(senderLabel) ?? (labelParts.length > 1 ? matchLabel(labelParts[0] ?? '') : null);
     if (matched) {
       candidates.push({ name: matched.name, weight: matched.weight, source: senderSource, asWritten: true });
     } else {

@@ -18,6 +18,8 @@ const MAX_CLOSING_LINE_CHARS = 48;
 const MAX_TRAILING_SIGNATURE_LINES = 3;
 /** Lines at the top searched for the greeting. */
 const GREETING_SEARCH_LINES = 4;
+/** Most words of a name after a greeting ("Dear Anna Maria de Vries"). */
+const MAX_GREETING_NAME_WORDS = 4;
 /** A line after the closing that ends a sentence and has more words than this is prose, not signature. */
 const MAX_SIGNATURE_LINE_WORDS = 6;
 /** Characters before an address searched for words saying it is for replies. */
@@ -63,7 +65,7 @@ export function findGreetingNames(body: string): string[] {
     if (greeting && greeting.index === 0) rest = line.slice(greeting[0].length);
     else if (!/^[\p{Lu}][\p{L}'’\-. ]{0,40}[,:]$/u.test(line)) continue;
     const name = rest.replace(/^[\s/r]*[,:]?\s*/u, '').replace(/[,:!.]+$/, '').trim();
-    if (name && name.split(/\s+/).length <= 4) names.push(stripPersonTitles(name));
+    if (name && name.split(/\s+/).length <= MAX_GREETING_NAME_WORDS) names.push(stripPersonTitles(name));
   }
   return names;
 }

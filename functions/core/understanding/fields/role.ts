@@ -41,9 +41,15 @@ const LOWERCASE_STOPS = new Set([
 ]);
 
 const TITLE_RUN: RunOptions = { allowCommas: true, allowDashes: true, allowParentheses: true, maxWords: MAX_ROLE_WORDS };
-const TITLE_RUN_LOWERCASE: RunOptions = { ...TITLE_RUN, allowLowercase: true, stopWords: LOWERCASE_STOPS, maxWords: 6 };
+/** Most words of a title written in lower case (French titles after "poste de"). */
+const MAX_LOWERCASE_TITLE_WORDS = 6;
+const TITLE_RUN_LOWERCASE: RunOptions = { ...TITLE_RUN, allowLowercase: true, stopWords: LOWERCASE_STOPS, maxWords: MAX_LOWERCASE_TITLE_WORDS };
 /** Most words of a German title read after "als". */
 const MAX_GERMAN_TITLE_WORDS = 6;
+/** Length of "'s " (a possessive before a title: "Acme's Data Engineer"). */
+const POSSESSIVE_CHARS = 3;
+/** Noise prefixes are stripped twice ("Re: Your application: ..."). */
+const NOISE_PASSES = 2;
 
 /** Introducers after which French titles run on in lower case ("Chargée de communication"). */
 const LOWERCASE_INTRODUCERS = /(?:au poste d[e'’]|pour le poste d[e'’]|poste d[e'’])\s*$/i;
@@ -97,11 +103,11 @@ export function cleanRole(raw: string, company: string | null): string | null {
   const possessive = role.lastIndexOf("'s ");
   const curlyPossessive = role.lastIndexOf('’s ');
   const cut = Math.max(possessive, curlyPossessive);
-  if (cut >= 0 && containsRoleNoun(role.slice(cut + 3))) role = role.slice(cut + 3);
+  if (cut >= 0 && containsRoleNoun(role.slice(cut + POSSESSIVE_CHARS))) role = role.slice(cut + POSSESSIVE_CHARS);
   for (const pattern of REQUISITION_PATTERNS) role = role.replace(pattern, '');
   role = role.replace(/\s*,?\s+(?:at|with|bei|chez)\s+.*$/i, (match) => (containsRoleNoun(match) ? match : ''));
   role = role.replace(TRAILING_FOLLOWER, '');
-  for (let pass = 0; pass < 2; pass += 1) role = role.replace(LEADING_NOISE, '');
+  for (let pass = 0; pass < NOISE_PASSES; pass += 1) role = role.replace(LEADING_NOISE, '');
   if (company) {
     const companyPrefix = new RegExp(`^(?:the\\s+)?${escapeRegExp(company).replace(/\\s+|\s+/g, '\\s+')}(?:['’]s)?\\s*[-–—:|]?\\s+`, 'i');
     const stripped = role.replace(companyPrefix, '');
@@ -193,7 +199,7 @@ function fromSubjectSegments(subject: string, company: string | null, out: RoleC
   const companyKey = company ? compactForm(company) : null;
   for (const part of splitOutsideParentheses(subject, MAJOR_SEPARATOR)) {
     let text = part.trim();
-    for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
+    for (let pass = 0; pass < NOISE_PASSES; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
     const dashes = splitOutsideParentheses(text, DASH_SEPARATOR).map((segment) => segment.trim()).filter(Boolean);
     while (dashes.length > 1 && companyKey && compactForm(dashes[dashes.length - 1] ?? '') === companyKey) dashes.pop();
     if (dashes.length > 1) {
@@ -205,7 +211,7 @@ function fromSubjectSegments(subject: string, company: string | null, out: RoleC
   const segments = splitOutsideParentheses(subject, /\s+[-–—|]\s+|:\s+|!\s+/y);
   for (const segment of segments) {
     let text = segment.trim();
-    for (let pass = 0; pass < 2; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
+    for (let pass = 0; pass < NOISE_PASSES; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
     text = text.replace(/^\((.*)\)$/, '$1');
     const role = cleanRole(text, company);
     if (role && (containsRoleNoun(role) || hasGenderTag(role)) && !PATTERNS.greetings.test(foldCase(role))) out.push({ role, weight: WEIGHT.subjectPart, source: 'subject' });

@@ -137,11 +137,6 @@ function compileSequence(phrase: string): string {
   return out;
 }
 
-/** Compiles one phrase to its regular-expression source (no flags, no word boundaries). */
-export function compilePhraseSource(phrase: string): string {
-  return compileSequence(phrase);
-}
-
 /**
  * Lower-cases text character by character, keeping its length (a character whose lower case is
  * longer, like "İ", stays as it is), so that offsets in the folded text are offsets in the
