@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
+import { CLAIM_LEASE_MINUTES } from '../../functions/core/use-cases/deliver-prompt.js';
 import { parseConfig } from '../../functions/runtime/config.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../infra/constructs/not-today-function.js';
 import { RAW_MAIL_PREFIX, RECEIPT_RULE_NAME, RECEIPT_RULE_SET_NAME } from '../../infra/stacks/stateful-stack.js';
@@ -16,6 +17,8 @@ type Json = Record<string, unknown>;
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 const DISPATCH_EVERY_MINUTES = 10;
+const MILLISECONDS_PER_SECOND = 1000;
+const MILLISECONDS_PER_MINUTE = 60_000;
 const RECEIPT_RULE_ARN = `arn:aws:ses:${TEST_REGION}:${TEST_ACCOUNT}:receipt-rule-set/${RECEIPT_RULE_SET_NAME}:receipt-rule/${RECEIPT_RULE_NAME}`;
 const RAW_MAIL_BUCKET_NAME = `not-today-raw-mail-${TEST_ACCOUNT}-${TEST_REGION}`;
 
@@ -140,6 +143,14 @@ describe('the functions', () => {
       TracingConfig: { Mode: 'Active' },
       ...size,
     });
+  });
+
+  it.each(['inbound', 'dispatch', 'actions'] as const)('%s times out well before a prompt claim lease expires (at most one duplicate)', (name) => {
+    // Act
+    const timeoutSeconds = functionNamed(name).properties.Timeout as number;
+
+    // Assess: a function still sending when its claim expires would let a second sender in.
+    expect(timeoutSeconds * MILLISECONDS_PER_SECOND).toBeLessThan(CLAIM_LEASE_MINUTES * MILLISECONDS_PER_MINUTE);
   });
 
   it.each(['inbound', 'dispatch', 'actions'] as const)('%s logs to its own log group kept three months', (name) => {
