@@ -12,6 +12,12 @@ export const MAX_MIME_NESTING = 16;
 
 const HEADER_END = /\r?\n\r?\n/;
 const EML_NAME = /\.eml\b/i;
+/**
+ * A part is taken for an attached message only when its Content-Type says message/rfc822 or its
+ * headers name an .eml file, as written in the raw bytes (part headers are never encoded): when
+ * neither appears anywhere, the MIME tree is not walked at all (most mail).
+ */
+const ATTACHED_MESSAGE_HINT = /message\/rfc822|\.eml\b/i;
 
 interface PartHeaders {
   contentType: string;
@@ -101,6 +107,8 @@ export function findAttachedMessages(raw: Uint8Array): Uint8Array[] {
       for (const child of splitMultipart(body, headers.boundary)) visit(child, nesting + 1, false);
     }
   };
-  visit(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1'), 0, true);
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  if (!ATTACHED_MESSAGE_HINT.test(text)) return found;
+  visit(text, 0, true);
   return found;
 }
