@@ -10,7 +10,7 @@ import { evaluateHeldOut, HELD_OUT_FIELDS, type HeldOutField } from '../../../be
 /** Least share of held-out cases each field must get right (measured on 48 cases: see KNOWN_MISSES). */
 const FIELD_FLOORS: Record<HeldOutField, number> = {
   isRejection: 0.95, // measured 97.9%
-  company: 0.93, // measured 95.8%
+  company: 0.95, // measured 97.9%
   contactEmail: 0.97, // measured 100%
   noReply: 0.97, // measured 100%
   contactName: 0.97, // measured 100%
@@ -22,14 +22,12 @@ const MIN_HELD_OUT_CASES = 30;
  * Known misses: fixture -> fields it gets wrong today. Each needs more than a general phrase:
  * - 38: a casual refusal with no stock wording ("not in a position to add anyone", "say no for now");
  * - 39: a German title holding "für" ("Elektroniker für Betriebstechnik"): "für" ends German titles today;
- * - 42: the Workday tenant ("halvorsen") outweighs the fuller name in the team signature;
  * - 47: "University of Eastmoor" is cut to its last word, and "post of Lecturer in ..." is not read;
  * - 48: an auto-reply subject "Re: Technical Writer application" keeps the trailing "application".
  */
 const KNOWN_MISSES: Record<string, readonly HeldOutField[]> = {
   '38-founder-casual-no-role.eml': ['isRejection'],
   '39-german-stepstone-absage.eml': ['role'],
-  '42-workday-confirmation-with-unfortunately.eml': ['company'],
   '47-university-not-progressed.eml': ['company', 'role'],
   '48-auto-reply-recruiter-vacation.eml': ['role'],
 };

@@ -25,6 +25,9 @@ import { compactForm, compactFormTransliterated, escapeRegExp, organisationLabel
 /** Where a candidate came from; distinct sources agreeing raise confidence. */
 export type CompanySource = 'display-name' | 'domain' | 'tenant' | 'subject' | 'body' | 'signature' | 'domain-guess';
 
+/** Sources that name the company by a label (tenant, domain) rather than as the mail writes it. */
+const LABEL_SOURCES: ReadonlySet<CompanySource> = new Set<CompanySource>(['tenant', 'domain', 'domain-guess']);
+
 /** Weights per source. */
 const WEIGHT = {
   displayName: 3,
@@ -326,6 +329,8 @@ function matchLabelInText(label: string, phrases: readonly SubRun[]): { name: st
   if (!target) return null;
   let best: { name: string; weight: number; length: number } | null = null;
   const consider = (name: string, weight: number): void => {
+    // Cleaning never lengthens a name, so one that cannot beat the best so far is not cleaned.
+    if (best && (weight < best.weight || (weight === best.weight && name.length <= best.length))) return;
     const cleaned = cleanRun(name);
     if (!cleaned) return;
     if (!best || weight > best.weight || (weight === best.weight && cleaned.length > best.length)) {
@@ -503,15 +508,26 @@ function chooseCompany(candidates: readonly Candidate[], mentionCounts: Readonly
   const runnerUp = groups[1];
 
   // The spelling: the form with most weight; forms seen mid-sentence keep their capitals and "The".
-  const formWeights = new Map<string, { name: string; weight: number; asWritten: boolean }>();
+  const formWeights = new Map<string, { name: string; weight: number; asWritten: boolean; fromLabelOnly: boolean; fromSignature: boolean }>();
   for (const member of best.members) {
-    const form = formWeights.get(member.name) ?? { name: member.name, weight: 0, asWritten: false };
+    const form = formWeights.get(member.name) ?? { name: member.name, weight: 0, asWritten: false, fromLabelOnly: true, fromSignature: false };
     form.weight += member.weight;
     form.asWritten ||= member.asWritten;
+    form.fromLabelOnly &&= LABEL_SOURCES.has(member.source);
+    form.fromSignature ||= member.source === 'signature';
     formWeights.set(member.name, form);
   }
   const forms = [...formWeights.values()].sort((a, b) => b.weight - a.weight || Number(b.asWritten) - Number(a.asWritten));
   let name = forms[0]?.name ?? null;
+  // A form read off a tenant or domain ("Halvorsen") gives way to the fuller name the mail writes
+  // with it ("Halvorsen Maritime"): the company is named the way the email itself writes it.
+  // Signature lines are left out: they carry job titles ("Founder, Tiny Fern").
+  const top = forms[0];
+  if (top?.fromLabelOnly) {
+    const labelWords = wordKeysOf(top.name);
+    const written = forms.find((form) => !form.fromLabelOnly && !form.fromSignature && form.name.length > top.name.length && containsSequence(wordKeysOf(form.name), labelWords));
+    if (written) name = written.name;
+  }
   if (name && /^The\s/.test(name) && !forms.some((form) => form.asWritten && form.name === name)) {
     const without = name.replace(/^The\s+/, '');
     if (forms.some((form) => form.name === without) || !forms.some((form) => form.asWritten && /^The\s/.test(form.name))) name = without;

@@ -20,6 +20,15 @@ function input(parts: Partial<CompanyInput> & { fromAddress: string }): CompanyI
 }
 
 describe('extractCompany', () => {
+  it('names the company as the display name writes it, not by the shorter tenant label', () => {
+    // Prepare
+    const mail = input({ fromName: 'Quellbrook Shipping', fromAddress: 'quellbrook@myworkday.com', body: 'Thank you for applying.' });
+    // Act
+    const result = extractCompany(mail);
+    // Assess
+    expect(result.company).toBe('Quellbrook Shipping');
+  });
+
   it('takes the employer from the display name of an ATS sender, never the ATS', () => {
     // Prepare
     const mail = input({ fromName: 'Careers at Tidewater Bank', fromAddress: 'no-reply@smartrecruiters.com', body: 'Your application was sent via SmartRecruiters.' });
