@@ -19,7 +19,7 @@
  */
 import { parseForwardDate } from './forward-date.js';
 import { hasForwardPrefix } from './forward-subject.js';
-import { readInlineForwards, type InlineForwardLevel } from './inline-forward.js';
+import { readInlineForwards, subjectAllowsInlineForward, type InlineForwardLevel } from './inline-forward.js';
 import { isOneOf, normaliseAddress, normaliseMailbox } from './mailbox.js';
 import { parseMime, readBodyText, type BodyText, type ParsedMessage } from './parse-mime.js';
 import { MAX_HTML_DEPTH } from './html-to-plain-text.js';
@@ -110,10 +110,13 @@ type Step =
   | { found: true; original: OriginalMessage }
   | { found: false; reason: string };
 
-/** Looks for inline forwards in the text part, then in the HTML part's text. */
+/**
+ * Looks for inline forwards in the text part, then in the HTML part's text (not converted when
+ * the subject already rules a forward out).
+ */
 function findInlineLevels(message: ParsedMessage, body: BodyText): { levels: InlineForwardLevel[]; body: BodyText } {
   const levels = readInlineForwards(body.text, message.subject);
-  if (levels.length > 0 || body.source !== 'text' || !message.html) return { levels, body };
+  if (levels.length > 0 || body.source !== 'text' || !message.html || !subjectAllowsInlineForward(message.subject)) return { levels, body };
   const fromHtml = readBodyText({ ...message, text: null });
   return { levels: readInlineForwards(fromHtml.text, message.subject), body: fromHtml };
 }

@@ -95,6 +95,15 @@ export function boundForForwardParser(body: string): string {
 }
 
 /**
+ * False when the subject alone rules out an inline forward: email-forward-parser reads a body
+ * only when there is no subject or the subject has a forward prefix, so then no text of the
+ * message (the text part, or text made from its HTML part) can yield one.
+ */
+export function subjectAllowsInlineForward(subject: string | null): boolean {
+  return !subject || parser.read('', subject).forwarded;
+}
+
+/**
  * Returns the forwarded messages inside a body, outermost first; empty when there is none.
  * A block with neither sender name nor address is not taken for a forward (a quoted reply
  * under a "Fwd:" subject looks like one to the parser).
