@@ -48,6 +48,12 @@ export const CADENCE_LIMITS = {
 } as const;
 
 const DAYS_PER_WEEK = 7;
+/**
+ * The fewest days between two prompts about one contact. On schedule they are weeks apart;
+ * after the dispatcher was down, or the local clock jumped, a late prompt could otherwise be
+ * followed by the next one the same day.
+ */
+export const MIN_DAYS_BETWEEN_PROMPTS = 7;
 
 /** The plan context of an owner's settings. */
 export function planContextOf(owner: Pick<OwnerSettings, 'timeZone' | 'sendHour' | 'cadence'>): PlanContext {
@@ -303,5 +309,16 @@ export function advanceAfterPrompt(
     }
   }
   if (next.status !== 'active') return next;
-  return { ...next, ...computeNextPrompt(next, context) };
+  return { ...next, ...spaceFromLastPrompt(computeNextPrompt(next, context), input.sentAt, context) };
+}
+
+/** Moves a next prompt that would come within MIN_DAYS_BETWEEN_PROMPTS of the one just sent. */
+function spaceFromLastPrompt(
+  next: { nextPrompt: PromptKind | null; nextDueAt: string | null },
+  sentAt: Date,
+  context: PlanContext,
+): { nextPrompt: PromptKind | null; nextDueAt: string | null } {
+  if (!next.nextDueAt) return next;
+  const earliest = addOnOwnerCalendar(sentAt, { days: MIN_DAYS_BETWEEN_PROMPTS }, context);
+  return new Date(next.nextDueAt) < earliest ? { ...next, nextDueAt: earliest.toISOString() } : next;
 }

@@ -52,6 +52,34 @@ function dynamoItemSize(item: Record<string, unknown>): number {
   return Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + valueSize(value), 0);
 }
 
+describe('spacing after a late prompt', () => {
+  it('never schedules the next prompt within a week of one just sent late (dispatcher down, clock jumped)', () => {
+    // Prepare: the thank-you asked for feedback; the follow-up (due 16 March) goes out a month late.
+    const plan = thankYouSent();
+    const lateSentAt = new Date('2026-04-02T01:00:00.000Z');
+
+    // Act
+    const afterLateFollowUp = advanceAfterPrompt(plan, { prompt: 'feedback-follow-up', contact: askable, sentAt: lateSentAt }, berlin);
+
+    // Assess: the first check-in was due 2 April at 09:00 Berlin, the same day; it moves to a week later.
+    expect(plan.nextPrompt).toBe('feedback-follow-up');
+    expect(afterLateFollowUp.nextPrompt).toBe('check-in');
+    expect(afterLateFollowUp.nextDueAt).toBe('2026-04-09T07:00:00.000Z');
+  });
+
+  it('leaves prompts sent on time where the cadence puts them', () => {
+    // Prepare
+    const plan = thankYouSent();
+
+    // Act
+    const onTime = sendNext(plan);
+
+    // Assess: the check-in stays at +1 month from the thank-you, 09:00 Berlin.
+    expect(onTime.nextPrompt).toBe('check-in');
+    expect(onTime.nextDueAt).toBe('2026-04-02T07:00:00.000Z');
+  });
+});
+
 describe('createInitialPlan', () => {
   it('makes the thank-you (or the needs-review email) due at once', () => {
     // Prepare / Act
