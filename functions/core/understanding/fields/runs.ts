@@ -72,7 +72,7 @@ export function readRun(text: string, start: number, options: RunOptions = {}): 
   while (words.length < maxWords && position < text.length) {
     const word = readWordAt(text, position);
     if (word) {
-      let clean = word.replace(/['’]s$/u, (suffix) => suffix); // keep possessives; callers decide
+      let clean = word; // possessives are kept; callers decide
       let endsSentence = false;
       if (clean.endsWith('.') && !DOTTED_ABBREVIATIONS.test(clean)) {
         clean = clean.replace(/\.+$/, '');
