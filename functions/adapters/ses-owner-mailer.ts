@@ -9,7 +9,6 @@
  * sender header.
  */
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../core/errors.js';
 import type { Clock, OwnerEmail, OwnerMailer } from '../core/ports.js';
@@ -103,6 +102,9 @@ export class SesOwnerMailer implements OwnerMailer {
       headers[name] = value;
     }
     const newId = this.options.newId ?? randomUUID;
+    // Loaded on the first send, not at cold start (an actions page or an empty sweep sends
+    // nothing); a CommonJS module, so bundling adds no lazy wrappers around our own code.
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
     const composer = new MailComposer({
       from: this.options.fromName
         ? { name: this.options.fromName, address: this.options.fromAddress }

@@ -13,7 +13,7 @@ import {
   type PageTemplateSources,
 } from '../core/pages/page-renderer.js';
 import type { PageDeps } from '../core/pages/link-pages.js';
-import { TemplateError } from '../core/rendering/template-set.js';
+import { TemplateError } from '../core/rendering/template-files.js';
 import { buildDeliverDeps, memoizeAsync } from './container.js';
 import type { Config } from './config.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';

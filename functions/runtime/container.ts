@@ -8,6 +8,12 @@
  * Everything is built once per cold start (`memoizeAsync`) and reused by warm invocations. A
  * build that fails (a throttled Secrets Manager read) is not remembered, so the next
  * invocation tries again.
+ *
+ * Cold start: the prompt renderer (Handlebars) is loaded with a dynamic import when the
+ * delivery ports are built, which dispatch does only when a sweep finds something due; its
+ * templates are compiled each on first use. The import's module graph is kept to the
+ * rendering code (no config, SDK or zod), because esbuild, bundling into one file, turns
+ * every module under a dynamic import into a lazily initialised one, which costs size and time.
  */
 import { DynamoContactRepository } from '../adapters/dynamo-contact-repository.js';
 import { SecretsSigningKeys } from '../adapters/secrets-signing-keys.js';
@@ -16,8 +22,8 @@ import { parseSigningKeys, type SigningKeys } from '../adapters/signing-keys.js'
 import { ConfigError } from '../core/errors.js';
 import { createLinkSigner } from '../core/links/link-signer.js';
 import { parseCadenceSpec } from '../core/plan/plan-rules.js';
-import type { Clock, LinkSigner, OwnerSettings } from '../core/ports.js';
-import { createPromptRenderer, type NotTodayRenderer } from '../core/rendering/create-prompt-renderer.js';
+import type { Clock, ContactRepository, LinkSigner, OwnerSettings } from '../core/ports.js';
+import type { NotTodayRenderer } from '../core/rendering/create-prompt-renderer.js';
 import type { DeliverDeps } from '../core/use-cases/use-case-deps.js';
 import { buildDynamoClient, buildSecretsClient, buildSesClient } from './clients.js';
 import { runtimeClock } from './clock.js';
@@ -98,9 +104,14 @@ export async function buildLinkSigner(config: Config): Promise<LinkSigner> {
   return createLinkSigner({ keys: { ...keys }, currentKeyId: config.SIGNING_KEY_ID });
 }
 
-/** The prompt renderer, from the template files (TEMPLATES_DIR, else the repo's templates/). */
-export function buildPromptRenderer(config: Config): NotTodayRenderer {
-  return createPromptRenderer(loadTemplates(config.TEMPLATES_DIR));
+/**
+ * The prompt renderer, from the template files (TEMPLATES_DIR, else the repo's templates/):
+ * every file read and checked now, each compiled on its first use (a cold start compiles only
+ * what it renders). Handlebars is loaded here, not when the handler is imported.
+ */
+export async function buildPromptRenderer(config: Config): Promise<NotTodayRenderer> {
+  const { createPromptRenderer } = await import('../core/rendering/create-prompt-renderer.js');
+  return createPromptRenderer(loadTemplates(config.TEMPLATES_DIR), { compile: 'lazy' });
 }
 
 /** Everything delivering a prompt needs (dispatch, ingest's first prompt, the actions pages). */
@@ -111,18 +122,20 @@ export interface RuntimeDeliverDeps extends DeliverDeps {
 
 /**
  * Builds the delivery ports for one configuration. `fallbackActionsBaseUrl`: see ownerSettingsOf.
+ * `repository`: the table the caller already built (dispatch builds it before anything is due).
  */
 export async function buildDeliverDeps(
   config: Config = loadConfig(),
   fallbackActionsBaseUrl?: string,
+  repository?: ContactRepository,
 ): Promise<RuntimeDeliverDeps> {
   const owner = ownerSettingsOf(config, fallbackActionsBaseUrl);
   const clock = runtimeClock;
   return {
     config,
-    repository: buildRepository(config),
+    repository: repository ?? buildRepository(config),
     mailer: buildOwnerMailer(config, clock),
-    renderer: buildPromptRenderer(config),
+    renderer: await buildPromptRenderer(config),
     signer: await buildLinkSigner(config),
     clock,
     ids: randomIds,

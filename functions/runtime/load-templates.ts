@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIRED_TEMPLATE_FILES, TemplateError } from '../core/rendering/template-set.js';
+import { REQUIRED_TEMPLATE_FILES, TemplateError } from '../core/rendering/template-files.js';
 
 /** The repository's templates/ directory (functions/runtime/ -> ../../templates). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -23,6 +23,26 @@ function listTemplateFiles(dir: string): string[] {
     else if (entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)) files.push(path);
   }
   return files;
+}
+
+/**
+ * Checks, without reading them, that the templates directory holds every required file: a
+ * cheap cold-start check for a function that loads the templates only when it needs them
+ * (dispatch, when something is due), so a missing file still fails at start.
+ * @throws TemplateError as loadTemplates does for a missing directory or file.
+ */
+export function checkTemplateFiles(templatesDir?: string): void {
+  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
+  }
+  const missing = REQUIRED_TEMPLATE_FILES.filter((file) => !existsSync(join(dir, file)));
+  if (missing.length > 0) {
+    throw new TemplateError(
+      `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,
+      missing[0]!,
+    );
+  }
 }
 
 /**

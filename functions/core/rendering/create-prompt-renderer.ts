@@ -1,13 +1,13 @@
 /**
  * The prompt renderer: turns a prompt (thank-you, feedback follow-up, check-in, needs-review)
  * into the finished email the owner receives, from the Handlebars files in templates/.
- * Templates are compiled once, when the renderer is created (a Lambda cold start), and
- * rendered many times.
+ * Templates are compiled once (at creation, or each on its first use with `compile: 'lazy'`)
+ * and rendered many times.
  */
 import type { OwnerEmail, PromptRenderer, PromptRenderInput } from '../ports.js';
 import { renderDrafts, type DraftComposer } from './compose-drafts.js';
 import { stripControlCharacters, toSingleLine } from './text-safety.js';
-import { compileTemplates } from './template-set.js';
+import { compileTemplates, type CompileMode } from './template-set.js';
 import { buildDraftView, buildPromptView } from './view-model.js';
 
 /** Longest subject line of an owner email, in characters (RFC 5322 recommends 78 per line). */
@@ -34,12 +34,18 @@ function tidyHtml(html: string): string {
 }
 
 /**
- * Creates the renderer. Throws TemplateError (naming the file) when a template is missing or
- * does not compile, so a broken template fails at start-up, not in the middle of a send.
+ * Creates the renderer. Throws TemplateError (naming the file) when a template is missing or,
+ * when compiled eagerly (the default), does not compile, so a broken template fails at
+ * start-up, not in the middle of a send.
  * @param templates every template file, `relative path -> source` (see loadTemplates).
+ * @param options.compile 'lazy' compiles each template on its first use (the Lambda runtime:
+ *   a cold start pays only for what it renders); see CompileMode.
  */
-export function createPromptRenderer(templates: Readonly<Record<string, string>>): NotTodayRenderer {
-  const compiled = compileTemplates(templates);
+export function createPromptRenderer(
+  templates: Readonly<Record<string, string>>,
+  options: { compile?: CompileMode } = {},
+): NotTodayRenderer {
+  const compiled = compileTemplates(templates, options.compile);
   return {
     renderPrompt(input: PromptRenderInput): OwnerEmail {
       const draftView = buildDraftView(input);

@@ -12,64 +12,27 @@
  *   partials/<name>.html.hbs / <name>.text.hbs / <name>.hbs   partials for HTML, text, or both
  */
 import Handlebars from 'handlebars';
-import { AppError } from '../errors.js';
 import type { PromptKind } from '../model.js';
+import {
+  ALL_DRAFTS,
+  EMAIL_PARTS,
+  PROMPT_KINDS,
+  REQUIRED_TEMPLATE_FILES,
+  TemplateError,
+  type EmailPart,
+} from './template-files.js';
 
-/** A template file is missing or cannot be compiled. Permanent: fix the file and redeploy. */
-export class TemplateError extends AppError {
-  readonly code = 'template';
-  readonly permanent = true;
-  constructor(
-    message: string,
-    readonly file: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export const PROMPT_KINDS: readonly PromptKind[] = ['thank-you', 'feedback-follow-up', 'check-in', 'needs-review'];
-const EMAIL_PARTS = ['subject', 'html', 'text'] as const;
-type EmailPart = (typeof EMAIL_PARTS)[number];
-
-/** The concrete idea a check-in carries, in the order the check-ins use them (then repeating). */
-export const CHECK_IN_IDEAS = ['share-useful', 'ask-openings', 'owner-update'] as const;
-export type CheckInIdea = (typeof CHECK_IN_IDEAS)[number];
-
-/** The drafts written for each prompt (file names under templates/drafts/, without .hbs). */
-export const THANK_YOU_DRAFTS = ['thank-you-short', 'thank-you-feedback', 'thank-you-hr'] as const;
-export const FEEDBACK_FOLLOW_UP_DRAFTS = ['feedback-follow-up'] as const;
-export const CHECK_IN_DRAFTS: Record<CheckInIdea, string> = {
-  'share-useful': 'check-in-share-useful',
-  'ask-openings': 'check-in-ask-openings',
-  'owner-update': 'check-in-owner-update',
-};
-const ALL_DRAFTS = [...THANK_YOU_DRAFTS, ...FEEDBACK_FOLLOW_UP_DRAFTS, ...Object.values(CHECK_IN_DRAFTS)];
-
-/** Partials the shipped templates use; a user may add more (any file under partials/). */
-export const REQUIRED_PARTIALS = [
-  'partials/layout.html.hbs',
-  'partials/button.html.hbs',
-  'partials/understood-row.html.hbs',
-  'partials/layout.text.hbs',
-  'partials/understood.html.hbs',
-  'partials/understood.text.hbs',
-  'partials/drafts.html.hbs',
-  'partials/drafts.text.hbs',
-  'partials/actions.html.hbs',
-  'partials/actions.text.hbs',
-  'partials/review-headline.hbs',
-  'partials/review-explanation.hbs',
-  'partials/greeting.hbs',
-  'partials/sign-off.hbs',
-] as const;
-
-/** Every file that must exist in templates/ (relative paths, forward slashes). */
-export const REQUIRED_TEMPLATE_FILES: readonly string[] = [
-  ...PROMPT_KINDS.flatMap((prompt) => EMAIL_PARTS.map((part) => `${prompt}.${part}.hbs`)),
-  ...ALL_DRAFTS.map((draft) => `drafts/${draft}.hbs`),
-  ...REQUIRED_PARTIALS,
-];
+export {
+  CHECK_IN_DRAFTS,
+  CHECK_IN_IDEAS,
+  FEEDBACK_FOLLOW_UP_DRAFTS,
+  PROMPT_KINDS,
+  REQUIRED_PARTIALS,
+  REQUIRED_TEMPLATE_FILES,
+  THANK_YOU_DRAFTS,
+  TemplateError,
+  type CheckInIdea,
+} from './template-files.js';
 
 /** Header lines a draft file must start with. */
 const DRAFT_HEADERS = ['label', 'to', 'subject'] as const;
@@ -120,21 +83,38 @@ function registerHelpers(env: typeof Handlebars, mode: 'html' | 'text'): void {
   }
 }
 
-function compileChecked(env: typeof Handlebars, file: string, source: string, options: CompileOptions): Render {
+/**
+ * When templates are compiled. 'eager': all at creation, each called once with an empty
+ * context, so a syntax error or a missing partial fails at once, naming the file (tests, the
+ * local stack, a template check). 'lazy': each on its first use (a Lambda cold start compiles
+ * only what it renders: an empty sweep nothing, a thank-you its own files); a missing file
+ * still fails at creation, a broken one on its first render, naming the file.
+ */
+export type CompileMode = 'eager' | 'lazy';
+
+function compileOnce(env: typeof Handlebars, file: string, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
   try {
     env.parse(source);
   } catch (error) {
     throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
   }
   const template = env.compile(source, options);
-  // Handlebars compiles lazily, on the first call: make that call now, with an empty context,
-  // so the cost lands at start-up and a missing partial fails here, naming the file.
+  // Handlebars compiles on the first call: make that call now, with an empty context, so a
+  // missing partial fails here, naming the file.
   try {
     template({});
   } catch (error) {
     throw new TemplateError(`template ${file} does not render: ${(error as Error).message}`, file, { cause: error });
   }
+  return template;
+}
+
+function compileChecked(env: typeof Handlebars, file: string, source: string, options: CompileOptions, mode: CompileMode): Render {
+  // Lazy: Handlebars compiles on the first call; a syntax error or a missing partial then
+  // fails that render, naming the file.
+  let template = mode === 'eager' ? compileOnce(env, file, source, options) : undefined;
   return (context: unknown) => {
+    template ??= env.compile(source, options);
     try {
       return template(context);
     } catch (error) {
@@ -145,7 +125,16 @@ function compileChecked(env: typeof Handlebars, file: string, source: string, op
 
 type CompileOptions = { noEscape?: boolean };
 
-function compilePartial(env: typeof Handlebars, file: string, source: string, options: CompileOptions): Handlebars.TemplateDelegate {
+function compilePartial(
+  env: typeof Handlebars,
+  file: string,
+  source: string,
+  options: CompileOptions,
+  mode: CompileMode,
+): Handlebars.TemplateDelegate {
+  // Lazy: Handlebars itself compiles a template on its first call; a syntax error then
+  // surfaces through the template that uses the partial.
+  if (mode === 'lazy') return env.compile(source, options);
   try {
     env.parse(source);
   } catch (error) {
@@ -158,7 +147,7 @@ function compilePartial(env: typeof Handlebars, file: string, source: string, op
  * Splits a draft file into its header lines (`Label:`, `To:`, `Subject:`) and its body.
  * Headers are compiled separately from the body, so no rendered value can add a header line.
  */
-function compileDraft(env: typeof Handlebars, file: string, source: string): CompiledDraft {
+function compileDraft(env: typeof Handlebars, file: string, source: string, mode: CompileMode): CompiledDraft {
   const normalized = source.replace(/\r\n?/g, '\n');
   const blank = normalized.indexOf('\n\n');
   if (blank < 0) throw new TemplateError(`draft ${file} needs header lines, a blank line, then the body`, file);
@@ -172,16 +161,18 @@ function compileDraft(env: typeof Handlebars, file: string, source: string): Com
   for (const header of DRAFT_HEADERS) {
     const headerSource = headerSources.get(header);
     if (headerSource === undefined) throw new TemplateError(`draft ${file} has no "${header[0]!.toUpperCase()}${header.slice(1)}:" line`, file);
-    headers[header] = compileChecked(env, file, headerSource, { noEscape: true });
+    headers[header] = compileChecked(env, file, headerSource, { noEscape: true }, mode);
   }
   const name = file.replace(/^drafts\//, '').replace(/\.hbs$/, '');
-  return { name, headers, body: compileChecked(env, file, normalized.slice(blank + 2), { noEscape: true }) };
+  return { name, headers, body: compileChecked(env, file, normalized.slice(blank + 2), { noEscape: true }, mode) };
 }
 
 /**
- * Compiles every template once. Throws TemplateError naming the first missing or broken file.
+ * Compiles every template once, now ('eager', the default) or each on its first use ('lazy',
+ * see CompileMode). Throws TemplateError naming the first missing (either mode) or broken
+ * ('eager') file; a draft's header lines are checked at once in both modes.
  */
-export function compileTemplates(sources: Readonly<Record<string, string>>): CompiledTemplates {
+export function compileTemplates(sources: Readonly<Record<string, string>>, mode: CompileMode = 'eager'): CompiledTemplates {
   for (const file of REQUIRED_TEMPLATE_FILES) {
     if (typeof sources[file] !== 'string') throw new TemplateError(`template file missing: templates/${file}`, file);
   }
@@ -196,24 +187,24 @@ export function compileTemplates(sources: Readonly<Record<string, string>>): Com
     const [, name, flavour] = match as unknown as [string, string, string | undefined];
     // Partials are registered as compiled templates (not wrapped) so they keep @partial-block,
     // inline partials and @data; a render error in one surfaces through the calling template.
-    if (flavour !== '.text') html.registerPartial(name, compilePartial(html, file, source, {}));
-    if (flavour !== '.html') text.registerPartial(name, compilePartial(text, file, source, { noEscape: true }));
+    if (flavour !== '.text') html.registerPartial(name, compilePartial(html, file, source, {}, mode));
+    if (flavour !== '.html') text.registerPartial(name, compilePartial(text, file, source, { noEscape: true }, mode));
   }
 
   const emails = {} as CompiledTemplates['emails'];
   for (const prompt of PROMPT_KINDS) {
     const file = (part: EmailPart) => `${prompt}.${part}.hbs`;
     emails[prompt] = {
-      subject: compileChecked(text, file('subject'), sources[file('subject')]!, { noEscape: true }),
-      html: compileChecked(html, file('html'), sources[file('html')]!, {}),
-      text: compileChecked(text, file('text'), sources[file('text')]!, { noEscape: true }),
+      subject: compileChecked(text, file('subject'), sources[file('subject')]!, { noEscape: true }, mode),
+      html: compileChecked(html, file('html'), sources[file('html')]!, {}, mode),
+      text: compileChecked(text, file('text'), sources[file('text')]!, { noEscape: true }, mode),
     };
   }
 
   const drafts: Record<string, CompiledDraft> = {};
   for (const draft of ALL_DRAFTS) {
     const file = `drafts/${draft}.hbs`;
-    drafts[draft] = compileDraft(text, file, sources[file]!);
+    drafts[draft] = compileDraft(text, file, sources[file]!, mode);
   }
   return { emails, drafts };
 }

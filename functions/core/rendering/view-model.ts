@@ -8,7 +8,7 @@ import { ACTION_KINDS, type ActionKind, type Contact, type Plan, type PromptKind
 import type { ActionLinks, OwnerSettings } from '../ports.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
-import { CHECK_IN_IDEAS, type CheckInIdea } from './template-set.js';
+import { CHECK_IN_IDEAS, type CheckInIdea } from './template-files.js';
 
 /** Below this confidence a field gets a "check" link to the fix-details page. */
 export const LOW_CONFIDENCE_THRESHOLD = 0.6;

@@ -13,7 +13,7 @@ import { deliverPrompt, type DeliveryResult } from './deliver-prompt.js';
 import type { DispatchDeps } from './use-case-deps.js';
 
 export { deliverPrompt, CLAIM_LEASE_MINUTES, PROMPT_LINK_ACTIONS, type DeliveryResult, type DeliverOptions } from './deliver-prompt.js';
-export type { DispatchDeps } from './use-case-deps.js';
+export type { DispatchDeps, SweepDeps } from './use-case-deps.js';
 
 /** Most plans handled by one sweep; the rest wait for the next (keeps a sweep well inside its timeout). */
 export const DEFAULT_DISPATCH_LIMIT = 100;
@@ -38,12 +38,14 @@ export async function dispatchDue(deps: DispatchDeps, input: { limit?: number } 
   const refs = await deps.repository.findDue(now, input.limit ?? DEFAULT_DISPATCH_LIMIT);
   const result: DispatchResult = { due: refs.length, claimed: 0, sent: 0, skipped: 0, failed: 0 };
   let firstError: unknown = null;
+  // Loaded only when something is due (see DispatchDeps); a failure to load throws, as before.
+  const deliverDeps = refs.length === 0 ? null : 'loadDeliverDeps' in deps ? await deps.loadDeliverDeps() : deps;
 
   for (const ref of refs) {
     let delivery: DeliveryResult;
     try {
       // The profile is read eventually consistent (half a read unit): the claim guards the send.
-      delivery = await deliverPrompt(deps, ref, { contactRead: 'eventual' });
+      delivery = await deliverPrompt(deliverDeps!, ref, { contactRead: 'eventual' });
     } catch (error) {
       delivery = { status: 'failed', contactId: ref.contactId, prompt: null, error, claimed: false };
     }

@@ -25,8 +25,19 @@ export interface DeliverDeps {
   owner: OwnerSettings;
 }
 
-/** What the scheduled dispatcher needs: the same as one delivery. */
-export type DispatchDeps = DeliverDeps;
+/** What a sweep needs before anything is due: the table, the time and the log. */
+export interface SweepDeps {
+  repository: ContactRepository;
+  clock: Clock;
+  log: Log;
+}
+
+/**
+ * What the scheduled dispatcher needs: the delivery ports, or the sweep's own ports plus a
+ * loader of the delivery ports, called only when something is due. Most sweeps find nothing,
+ * so a Lambda cold start then never loads rendering, mail or signing keys.
+ */
+export type DispatchDeps = DeliverDeps | (SweepDeps & { loadDeliverDeps(): Promise<DeliverDeps> });
 
 /**
  * What the action pages need (perform, preview, edit, list, resend). The mailer and renderer
