@@ -103,7 +103,8 @@ export function computeCost(shape: DeploymentShape, usage: Usage, measured: Meas
     { service: 'Secrets Manager', what: `${shape.secrets} secret (signing keys)`, dollars: shape.secrets * prices.secretsManager.perSecretMonth },
     { service: 'KMS', what: `${shape.customerKmsKeys} customer-managed keys (the alarm topic needs none)`, dollars: shape.customerKmsKeys * prices.kms.perCustomerKeyMonth },
     { service: 'CloudWatch', what: `${shape.alarms} alarms`, dollars: shape.alarms * prices.cloudWatch.perStandardAlarmMonth },
-    { service: 'Secrets Manager API', what: 'key reads, one per cold start (every sweep, worst case)', dollars: sweeps * (prices.secretsManager.perTenThousandCalls / TEN_THOUSAND) },
+    // An empty sweep builds no delivery ports, so it reads no signing key (per-person part below).
+    { service: 'Secrets Manager API', what: 'key reads on empty sweeps: none', dollars: 0 },
     { service: 'EventBridge', what: 'scheduled rule', dollars: prices.eventBridgeScheduledRule },
     { service: 'Lambda', what: `${sweeps.toFixed(0)} dispatch sweeps, each a cold start (init is billed)`, dollars: lambdaPrice(sweeps, measured.emptySweepMs, shape.memoryMb.dispatch) },
     { service: 'DynamoDB', what: `${shape.dueIndexShards} queries per sweep`, dollars: sweeps * shape.dueIndexShards * measured.readUnitsPerEmptyQuery * (prices.dynamodb.perMillionReadRequestUnits / MILLION) },
@@ -113,6 +114,8 @@ export function computeCost(shape: DeploymentShape, usage: Usage, measured: Meas
   const invocations = usage.rejectionsPerMonth + usage.actionClicksPerMonth;
   const writes = usage.rejectionsPerMonth * measured.writeUnitsPerIngest + usage.promptsPerMonth * (measured.writeUnitsPerPrompt + measured.gsiWritesPerPrompt);
   const reads = usage.promptsPerMonth * measured.readUnitsPerPrompt;
+  // Worst case: every owner email (inbound's thank-you or a sweep's prompt) and click is a cold start.
+  const keyReads = usage.promptsPerMonth + usage.actionClicksPerMonth;
   const storedContacts = usage.rejectionsPerMonth * 12;
   const storedRawMailGb = (usage.rejectionsPerMonth * shape.rawMailRetentionMonths * usage.rawMailKb) / KB_PER_GB;
   const tableGb = (storedContacts * usage.contactKb) / KB_PER_GB;
@@ -122,6 +125,7 @@ export function computeCost(shape: DeploymentShape, usage: Usage, measured: Meas
     { service: 'Lambda', what: `${usage.rejectionsPerMonth} inbound (cold) invocations`, dollars: lambdaPrice(usage.rejectionsPerMonth, measured.inboundMs, shape.memoryMb.inbound) },
     { service: 'Lambda', what: `dispatch time for ${usage.promptsPerMonth - usage.rejectionsPerMonth} prompts`, dollars: (usage.promptsPerMonth - usage.rejectionsPerMonth) * gbSeconds(measured.dispatchMsPerPrompt, shape.memoryMb.dispatch) * prices.lambda.perGbSecondArm },
     { service: 'Lambda', what: `${usage.actionClicksPerMonth} action clicks`, dollars: lambdaPrice(usage.actionClicksPerMonth, measured.actionsMs, shape.memoryMb.actions) },
+    { service: 'Secrets Manager API', what: `${keyReads} key reads (one per cold start that sends or serves a link, worst case)`, dollars: keyReads * (prices.secretsManager.perTenThousandCalls / TEN_THOUSAND) },
     { service: 'DynamoDB', what: `${writes.toFixed(0)} write + ${reads.toFixed(0)} read units (incl. due-index writes)`, dollars: writes * (prices.dynamodb.perMillionWriteRequestUnits / MILLION) + reads * (prices.dynamodb.perMillionReadRequestUnits / MILLION) },
     { service: 'DynamoDB', what: `storage + PITR, ${storedContacts} contacts`, dollars: tableGb * (prices.dynamodb.perGbMonthStorage + prices.dynamodb.perGbMonthPointInTimeRecovery) },
     { service: 'S3', what: `${usage.rejectionsPerMonth} PUTs + GETs, ${shape.rawMailRetentionMonths} months of raw mail`, dollars: usage.rejectionsPerMonth * (prices.s3.perThousandPuts + prices.s3.perThousandGets) / THOUSAND + storedRawMailGb * prices.s3.perGbMonthStandard },
