@@ -56,10 +56,18 @@ export function isConditionalCheckFailed(error: unknown): boolean {
   return asAwsLike(error)?.name === 'ConditionalCheckFailedException';
 }
 
-/** True when the error names a missing S3 object or Secrets Manager secret. */
+/** True when the error names a missing S3 object (or another resource missing by that name). */
 export function isNotFoundError(error: unknown): boolean {
   const name = asAwsLike(error)?.name;
   return name === 'NoSuchKey' || name === 'NotFound' || name === 'ResourceNotFoundException';
+}
+
+/**
+ * True when an SDK error carries exactly this name (e.g. SSM's 'ParameterNotFound' or
+ * 'ParameterAlreadyExists'), for the outcomes an adapter handles itself.
+ */
+export function hasAwsErrorName(error: unknown, name: string): boolean {
+  return asAwsLike(error)?.name === name;
 }
 
 /** True for throttling, timeouts, network failures and 5xx: worth retrying later. */

@@ -1,7 +1,7 @@
 /**
  * The shape of the action links' signing keys: one JSON object, key id -> secret (at least
- * 32 characters), e.g. {"k1":"..."}. Locally it comes from env SIGNING_KEYS, on AWS from a
- * Secrets Manager secret of the same shape. No SDK here, so config can check it cheaply.
+ * 32 characters), e.g. {"k1":"..."}. Locally it comes from env SIGNING_KEYS, on AWS from an
+ * SSM SecureString parameter of the same shape. No SDK here, so config can check it cheaply.
  */
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
@@ -19,7 +19,7 @@ const signingKeysSchema = z
 
 /**
  * Reads the signing-key JSON: the one parser of it (config checks SIGNING_KEYS with it at cold
- * start; the Secrets Manager reader checks the secret with it). Throws ConfigError naming
+ * start; the SSM reader checks the parameter with it). Throws ConfigError naming
  * `source` (and the key id, never the secret) when it is not an object of well-named,
  * long-enough secrets.
  */

@@ -10,8 +10,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Config } from './config.js';
 
 /** Attempts per SDK call (the first and two retries, with the SDK's backoff and jitter). */
@@ -33,7 +33,7 @@ export interface AwsClients {
   dynamo(): DynamoDBClient;
   s3(): S3Client;
   ses(): SESClient;
-  secrets(): SecretsManagerClient;
+  ssm(): SSMClient;
 }
 
 /** Settings shared by every client; `endpoint` set means a local server. */
@@ -72,9 +72,9 @@ export function buildSesClient(config: ClientConfig): SESClient {
   return new SESClient(commonSettings(config.AWS_REGION, config.SES_ENDPOINT));
 }
 
-/** A Secrets Manager client (deployed only: locally the keys come from SIGNING_KEYS). */
-export function buildSecretsClient(config: ClientConfig): SecretsManagerClient {
-  return new SecretsManagerClient(commonSettings(config.AWS_REGION, undefined));
+/** An SSM client for the signing-key parameter (deployed only: locally the keys come from SIGNING_KEYS). */
+export function buildSsmClient(config: ClientConfig): SSMClient {
+  return new SSMClient(commonSettings(config.AWS_REGION, undefined));
 }
 
 /**
@@ -87,6 +87,6 @@ export function createAwsClients(config: ClientConfig): AwsClients {
     dynamo: once(() => buildDynamoClient(config)),
     s3: once(() => buildS3Client(config)),
     ses: once(() => buildSesClient(config)),
-    secrets: once(() => buildSecretsClient(config)),
+    ssm: once(() => buildSsmClient(config)),
   };
 }

@@ -46,10 +46,11 @@ export const configSchema = z.object({
   SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   /**
    * Signing keys for action links: either SIGNING_KEYS (JSON object key id -> base64 secret,
-   * used locally and in tests) or SIGNING_KEY_SECRET_ARN (Secrets Manager, deployed).
+   * used locally and in tests) or SIGNING_KEY_PARAMETER_NAME (an SSM SecureString parameter of
+   * the same JSON, deployed; the first cold start creates it with a fresh key).
    */
   SIGNING_KEYS: z.string().optional(),
-  SIGNING_KEY_SECRET_ARN: z.string().optional(),
+  SIGNING_KEY_PARAMETER_NAME: z.string().optional(),
   /** Key id that signs new links; others only verify (rotation). */
   SIGNING_KEY_ID: z.string().min(1).default(DEFAULT_SIGNING_KEY_ID),
   /**
@@ -86,8 +87,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 /** Cross-field checks of the signing keys (one source set; SIGNING_KEYS well formed and holding SIGNING_KEY_ID). */
 function signingKeyProblems(env: Record<string, string | undefined>): string[] {
-  if (!env.SIGNING_KEYS && !env.SIGNING_KEY_SECRET_ARN) {
-    return ['SIGNING_KEYS or SIGNING_KEY_SECRET_ARN: one of them must be set'];
+  if (!env.SIGNING_KEYS && !env.SIGNING_KEY_PARAMETER_NAME) {
+    return ['SIGNING_KEYS or SIGNING_KEY_PARAMETER_NAME: one of them must be set'];
   }
   if (!env.SIGNING_KEYS) return [];
   try {

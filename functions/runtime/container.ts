@@ -6,7 +6,7 @@
  * email-understanding code (mailparser), and S3 is only reached from inbound-deps.ts.
  *
  * Everything is built once per cold start (`memoizeAsync`) and reused by warm invocations. A
- * build that fails (a throttled Secrets Manager read) is not remembered, so the next
+ * build that fails (a throttled read of the signing-key parameter) is not remembered, so the next
  * invocation tries again.
  *
  * Cold start: the prompt renderer (Handlebars) is loaded with a dynamic import when the
@@ -16,16 +16,16 @@
  * every module under a dynamic import into a lazily initialised one, which costs size and time.
  */
 import { DynamoContactRepository } from '../adapters/dynamo-contact-repository.js';
-import { SecretsSigningKeys } from '../adapters/secrets-signing-keys.js';
 import { SesOwnerMailer } from '../adapters/ses-owner-mailer.js';
 import { parseSigningKeys, type SigningKeys } from '../adapters/signing-keys.js';
+import { SsmSigningKeys } from '../adapters/ssm-signing-keys.js';
 import { ConfigError } from '../core/errors.js';
 import { createLinkSigner } from '../core/links/link-signer.js';
 import { parseCadenceSpec } from '../core/plan/plan-rules.js';
 import type { Clock, ContactRepository, LinkSigner, OwnerSettings } from '../core/ports.js';
 import type { NotTodayRenderer } from '../core/rendering/create-prompt-renderer.js';
 import type { DeliverDeps } from '../core/use-cases/use-case-deps.js';
-import { buildDynamoClient, buildSecretsClient, buildSesClient } from './clients.js';
+import { buildDynamoClient, buildSesClient, buildSsmClient } from './clients.js';
 import { runtimeClock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { randomIds } from './ids.js';
@@ -90,11 +90,18 @@ export function buildOwnerMailer(config: Config, clock: Clock = runtimeClock): S
   });
 }
 
-/** The signing keys: SIGNING_KEYS when set (local), else the Secrets Manager secret (AWS). */
+/**
+ * The signing keys: SIGNING_KEYS when set (local), else the SSM SecureString parameter (AWS),
+ * which the first cold start of a new deployment creates with a fresh key.
+ */
 export async function loadSigningKeys(config: Config): Promise<SigningKeys> {
   if (config.SIGNING_KEYS) return parseSigningKeys(config.SIGNING_KEYS, 'SIGNING_KEYS');
   // parseConfig guarantees one of the two is set.
-  const source = new SecretsSigningKeys({ client: buildSecretsClient(config), secretArn: config.SIGNING_KEY_SECRET_ARN! });
+  const source = new SsmSigningKeys({
+    client: buildSsmClient(config),
+    parameterName: config.SIGNING_KEY_PARAMETER_NAME!,
+    signingKeyId: config.SIGNING_KEY_ID,
+  });
   return source.loadKeys();
 }
 

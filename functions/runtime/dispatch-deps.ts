@@ -4,7 +4,7 @@
  *
  * Most sweeps find nothing due, so a cold start builds only the table, the clock and the log,
  * and checks that the template files exist; the delivery ports (the templates and Handlebars,
- * the signing keys from Secrets Manager, the SES mailer) are built the first time a sweep
+ * the signing keys from SSM Parameter Store, the SES mailer) are built the first time a sweep
  * finds something due.
  */
 import { TransientError } from '../core/errors.js';
@@ -32,7 +32,7 @@ export async function buildDispatchHandlerDeps(config: Config = loadConfig()): P
       return await buildDeliverDeps(config, undefined, repository);
     } catch (error) {
       // Fails the invocation (error metric, alarm) even for a permanent cause such as a bad
-      // signing-key secret, as a failed start did when this was built at cold start.
+      // signing-key parameter, as a failed start did when this was built at cold start.
       const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       throw new TransientError(`dispatch: the delivery wiring could not be built (${cause})`, { cause: error });
     }

@@ -119,7 +119,7 @@ describe('parseConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^SIGNING_KEY_ID: "k2" is not one of the keys/)]);
   });
 
-  it('asks for a signing key source when neither SIGNING_KEYS nor SIGNING_KEY_SECRET_ARN is set', () => {
+  it('asks for a signing key source when neither SIGNING_KEYS nor SIGNING_KEY_PARAMETER_NAME is set', () => {
     // Prepare
     const env = { ...validEnvironment(), SIGNING_KEYS: undefined };
 
@@ -128,7 +128,19 @@ describe('parseConfig', () => {
 
     // Assess
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/SIGNING_KEYS or SIGNING_KEY_SECRET_ARN/);
+    expect(problems[0]).toMatch(/SIGNING_KEYS or SIGNING_KEY_PARAMETER_NAME/);
+  });
+
+  it('accepts the SSM parameter name alone as the deployed signing key source', () => {
+    // Prepare
+    const env = { ...validEnvironment(), SIGNING_KEYS: undefined, SIGNING_KEY_PARAMETER_NAME: '/not-today/NotTodayStateful/signing-keys' };
+
+    // Act
+    const config = parseConfig(env);
+
+    // Assess
+    expect(config.SIGNING_KEY_PARAMETER_NAME).toBe('/not-today/NotTodayStateful/signing-keys');
+    expect(config.SIGNING_KEYS).toBeUndefined();
   });
 
   it('refuses an owner id that could break the table keys', () => {
