@@ -66,7 +66,7 @@ export function createNotTodayApp(options: NotTodayAppOptions): NotTodayApp {
   const stateful = new StatefulStack(app, STATEFUL_STACK_NAME, {
     config,
     env,
-    description: 'Not Today: data and identity (table, raw mail, SES receiving and sending, signing keys); retained on delete',
+    description: 'Not Today: data and identity (table, raw mail, SES receiving and sending; the signing-key parameter is made at run time); retained on delete',
     terminationProtection: false,
   });
   const stateless = new StatelessStack(app, STATELESS_STACK_NAME, {

@@ -73,8 +73,8 @@ export const deployConfigSchema = z
     /** Create SES email identities for the owner addresses, so SES sends them a verification mail (needed in the SES sandbox). */
     verifyOwnerAddresses: z.boolean().default(true),
     /**
-     * Key id in the signing-key secret that signs new links. Rotate by adding a new id to the
-     * secret, then deploying with it here; links signed with older ids keep verifying.
+     * Key id in the signing-key parameter that signs new links. Rotate by adding a new id to the
+     * parameter's JSON, then deploying with it here; links signed with older ids keep verifying.
      */
     signingKeyId: z.string().regex(SIGNING_KEY_ID_PATTERN, 'letters, digits, dash and underscore').default('k1'),
     /** Powertools log level of the functions. */

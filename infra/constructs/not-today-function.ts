@@ -131,7 +131,7 @@ export class NotTodayFunction extends Construct {
       });
     }
 
-    // What the function may touch (table, bucket, SES, secret) lives in a policy of its own,
+    // What the function may touch (table, bucket, SES, signing-key parameter) lives in a policy of its own,
     // so the X-Ray acknowledgement above can never hide a wildcard granted here.
     this.accessPolicy = new iam.Policy(this, 'AccessPolicy');
     this.accessPolicy.attachToRole(this.role);

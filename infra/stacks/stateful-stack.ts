@@ -1,7 +1,14 @@
 /**
  * Everything that holds data or identity and must outlive a redeploy: the table, the raw-mail
  * bucket (and its access-log bucket), the SES receipt rule set, the SES sending identity and
- * the signing-key secret. Every resource here is retained when the stack is deleted.
+ * the name of the signing-key parameter. Every resource here is retained when the stack is deleted.
+ *
+ * The signing keys live in an SSM SecureString parameter that is NOT a CloudFormation
+ * resource: CloudFormation cannot create a SecureString, and the key must never appear in a
+ * template. The functions create it on their first cold start (functions/adapters/
+ * ssm-signing-keys.ts), so deleting the stacks leaves it behind; remove it with
+ * `aws ssm delete-parameter --name <SigningKeyParameterName>` (every link already sent stops
+ * working, and a new deployment starts with a fresh key).
  *
  * The receipt RULE lives in the stateless stack, next to the inbound function it invokes;
  * this stack owns the rule SET (and activates it), and the bucket policy that lets SES write
@@ -11,7 +18,6 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
@@ -23,12 +29,8 @@ export const RECEIPT_RULE_SET_NAME = 'not-today';
 export const RECEIPT_RULE_NAME = 'not-today-inbound';
 /** Key prefix of raw mail written by the SES S3 action; the inbound function reads only there. */
 export const RAW_MAIL_PREFIX = 'inbound/';
-/** Key id of the first signing key (rotation adds k2, k3, ... to the same secret). */
-export const INITIAL_SIGNING_KEY_ID = 'k1';
 /** Construct id of aws-cdk-lib's singleton AwsCustomResource provider function. */
 const AWS_CUSTOM_RESOURCE_PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
-/** Length of a generated signing key: well over the 32 characters the runtime requires. */
-const SIGNING_KEY_LENGTH = 64;
 /** Old versions of raw mail (overwrites are rare) go after this many days. */
 const NONCURRENT_VERSION_EXPIRY_DAYS = 30;
 /** Server access logs are kept this long. */
@@ -50,6 +52,15 @@ export function receiptRuleArn(stack: Stack, ruleSetName: string, ruleName: stri
   return `arn:${stack.partition}:ses:${stack.region}:${stack.account}:receipt-rule-set/${ruleSetName}:receipt-rule/${ruleName}`;
 }
 
+/**
+ * The name of a deployment's signing-key parameter, derived from the stateful stack's name so
+ * each deployment (one per account and region) has its own, e.g.
+ * /not-today/NotTodayStateful/signing-keys.
+ */
+export function signingKeyParameterName(statefulStackName: string): string {
+  return `/not-today/${statefulStackName}/signing-keys`;
+}
+
 export interface StatefulStackProps extends StackProps {
   readonly config: DeployConfig;
 }
@@ -57,7 +68,8 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: dynamodb.Table;
   readonly rawMailBucket: s3.Bucket;
-  readonly signingKeySecret: secretsmanager.Secret;
+  /** SSM SecureString holding the link-signing keys; created by the functions' first cold start. */
+  readonly signingKeyParameterName: string;
   readonly sendingIdentity: ses.EmailIdentity;
   readonly ruleSet: ses.ReceiptRuleSet;
   /** Domain of the sending identity (the domain of fromAddress). */
@@ -143,20 +155,8 @@ export class StatefulStack extends Stack {
       }),
     );
 
-    this.signingKeySecret = new secretsmanager.Secret(this, 'SigningKeys', {
-      description: 'Not Today link-signing keys: a JSON object of key id to secret; SIGNING_KEY_ID names the one that signs',
-      generateSecretString: {
-        secretStringTemplate: '{}',
-        generateStringKey: INITIAL_SIGNING_KEY_ID,
-        excludePunctuation: true,
-        passwordLength: SIGNING_KEY_LENGTH,
-      },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.signingKeySecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Keys rotate by adding a new key id to the secret and pointing SIGNING_KEY_ID at it, so old links keep verifying; a rotation Lambda would break them.',
-    });
+    // No resource: see the file comment (the functions create the SecureString at run time).
+    this.signingKeyParameterName = signingKeyParameterName(this.stackName);
 
     this.sendingDomain = domainOf(config.fromAddress);
     this.sendingIdentity = new ses.EmailIdentity(this, 'SendingIdentity', {
@@ -200,7 +200,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'ReceiptRuleSetName', { value: RECEIPT_RULE_SET_NAME });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'RawMailBucketName', { value: this.rawMailBucket.bucketName });
-    new CfnOutput(this, 'SigningKeySecretArn', { value: this.signingKeySecret.secretArn });
+    new CfnOutput(this, 'SigningKeyParameterName', {
+      value: this.signingKeyParameterName,
+      description: 'SSM SecureString of the link-signing keys (created by the first cold start; kept when the stacks are deleted)',
+    });
   }
 
   /**

@@ -55,6 +55,9 @@ const ALARM_PERIOD = Duration.minutes(5);
  */
 const TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
+/** SSM actions on the signing-key parameter: read it, and create it if a first start finds none. */
+const SIGNING_KEY_ACTIONS = ['ssm:GetParameter', 'ssm:PutParameter'];
+
 /** A pseudo parameter as cdk-nag prints it in a finding id: the literal when known, else <AWS::Name>. */
 function asNagText(value: string, pseudoParameter: string): string {
   return Token.isUnresolved(value) ? `<AWS::${pseudoParameter}>` : value;
@@ -92,7 +95,7 @@ export class StatelessStack extends Stack {
       TIME_ZONE: config.timeZone,
       SEND_HOUR: String(config.sendHour),
       ...(config.cadence === undefined ? {} : { CADENCE: config.cadence }),
-      SIGNING_KEY_SECRET_ARN: stateful.signingKeySecret.secretArn,
+      SIGNING_KEY_PARAMETER_NAME: stateful.signingKeyParameterName,
       SIGNING_KEY_ID: config.signingKeyId,
       MAX_MAIL_BYTES: String(config.maxMailBytes),
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
@@ -184,15 +187,19 @@ export class StatelessStack extends Stack {
       // In the SES sandbox, sending also needs permission on each (verified) recipient identity.
       ...config.ownerAddresses.filter((address) => domainOf(address) !== stateful.sendingDomain).map(identityArn),
     ];
+    // Every function signs or verifies links. Read, and create on the first cold start, the one
+    // signing-key parameter. No kms: statement: the SecureString is encrypted with the
+    // AWS-managed aws/ssm key, whose key policy already lets any principal of this account use
+    // it through SSM (kms:CallerAccount + kms:ViaService ssm.<region>.amazonaws.com).
+    const signingKeyParameterArn = this.formatArn({
+      service: 'ssm',
+      resource: 'parameter',
+      resourceName: stateful.signingKeyParameterName.replace(/^\//, ''),
+    });
     for (const fn of [this.inbound, this.dispatch, this.actions]) {
       fn.allow(new iam.PolicyStatement({ actions: TABLE_ACTIONS, resources: tableResources }));
       fn.allow(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: identityResources }));
-      fn.allow(
-        new iam.PolicyStatement({
-          actions: ['secretsmanager:GetSecretValue'],
-          resources: [stateful.signingKeySecret.secretArn],
-        }),
-      );
+      fn.allow(new iam.PolicyStatement({ actions: SIGNING_KEY_ACTIONS, resources: [signingKeyParameterArn] }));
     }
     this.inbound.allow(
       new iam.PolicyStatement({

@@ -123,7 +123,6 @@ describe('cdk-nag', () => {
         'NotTodayPublicEndpoints-LambdaFunctionPublicAccessProhibited', // its invoke-function-url permission
         'NotTodayPublicEndpoints-LambdaFunctionPublicAccessProhibited', // its invoke-function permission
         'AwsSolutions-S1', // the access-log bucket
-        'AwsSolutions-SMG4', // signing keys rotate by key id
         'AwsSolutions-SQS3', // the failure queue is itself the destination
       ].sort(),
     );

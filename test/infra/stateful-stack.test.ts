@@ -1,5 +1,5 @@
 /**
- * The stateful stack: table, raw-mail bucket, SES receiving and sending, signing keys.
+ * The stateful stack: table, raw-mail bucket, SES receiving and sending, the signing-key parameter's name.
  * Fine-grained assertions on what matters for safety and for the functions' contracts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -209,18 +209,25 @@ describe('SES', () => {
   });
 });
 
-describe('the signing-key secret', () => {
-  it('is generated as {"k1": <64 letters and digits>} and retained', () => {
+describe('the signing keys', () => {
+  it('are no template resource (no secret, no parameter, no key text): the functions create the SecureString at run time', () => {
     // Act
-    const secret = onlyResource(built.statefulTemplate, 'AWS::SecretsManager::Secret');
+    const template = built.statefulTemplate.toJSON() as { Resources: Record<string, { Type: string }> };
+    const types = Object.values(template.Resources).map((resource) => resource.Type);
 
     // Assess
-    expect(secret.properties.GenerateSecretString).toEqual({
-      SecretStringTemplate: '{}',
-      GenerateStringKey: 'k1',
-      ExcludePunctuation: true,
-      PasswordLength: 64,
-    });
-    expect(built.statefulTemplate.toJSON().Resources[secret.logicalId].DeletionPolicy).toBe('Retain');
+    expect(types).not.toContain('AWS::SecretsManager::Secret');
+    expect(types).not.toContain('AWS::SSM::Parameter');
+    expect(types).not.toContain('AWS::KMS::Key');
+    expect(JSON.stringify(template)).not.toMatch(/"k1"\s*:/);
+  });
+
+  it('outputs the per-deployment parameter name the owner rotates keys in', () => {
+    // Act
+    const outputs = built.statefulTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+
+    // Assess
+    expect(outputs.SigningKeyParameterName?.Value).toBe('/not-today/NotTodayStateful/signing-keys');
+    expect(outputs).not.toHaveProperty('SigningKeySecretArn');
   });
 });

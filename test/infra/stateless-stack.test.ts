@@ -21,6 +21,8 @@ const MILLISECONDS_PER_SECOND = 1000;
 const MILLISECONDS_PER_MINUTE = 60_000;
 const RECEIPT_RULE_ARN = `arn:aws:ses:${TEST_REGION}:${TEST_ACCOUNT}:receipt-rule-set/${RECEIPT_RULE_SET_NAME}:receipt-rule/${RECEIPT_RULE_NAME}`;
 const RAW_MAIL_BUCKET_NAME = `not-today-raw-mail-${TEST_ACCOUNT}-${TEST_REGION}`;
+/** The signing-key SecureString of the test deployment (named after the stateful stack). */
+const SIGNING_KEY_PARAMETER = '/not-today/NotTodayStateful/signing-keys';
 
 let built: BuiltApp;
 let resources: Record<string, { Type: string; Properties: Json; DependsOn?: string[] }>;
@@ -65,8 +67,7 @@ const DOCUMENT_COMMAND_ACTIONS: Record<string, string> = {
   TransactWrite: 'TransactWriteItems',
 };
 /** The IAM action of an SDK command, e.g. ('dynamodb', 'Get') -> 'dynamodb:GetItem'. */
-function iamActionOf(sdkPackage: string, command: string): string {
-  const service = sdkPackage === 'secrets-manager' ? 'secretsmanager' : sdkPackage;
+function iamActionOf(service: string, command: string): string {
   return `${service}:${service === 'dynamodb' ? (DOCUMENT_COMMAND_ACTIONS[command] ?? command) : command}`;
 }
 
@@ -179,7 +180,7 @@ describe('the functions', () => {
       TIME_ZONE: 'America/Chicago',
       SEND_HOUR: '8',
       CADENCE: 'feedback=2w;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2',
-      SIGNING_KEY_SECRET_ARN: expect.anything(),
+      SIGNING_KEY_PARAMETER_NAME: SIGNING_KEY_PARAMETER,
       SIGNING_KEY_ID: 'k2',
       MAX_MAIL_BYTES: String(10 * 1024 * 1024),
       TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR,
@@ -187,14 +188,12 @@ describe('the functions', () => {
       POWERTOOLS_LOG_LEVEL: 'INFO',
     });
     expect(JSON.stringify(variables.TABLE_NAME)).toContain('NotTodayStateful');
-    expect(JSON.stringify(variables.SIGNING_KEY_SECRET_ARN)).toContain('NotTodayStateful');
   });
 
   it.each(['inbound', 'dispatch', 'actions'] as const)('%s passes the runtime\'s own config validation once deployed', (name) => {
     // Prepare: CloudFormation fills the references at deploy time; stand in plausible values.
     const deployTimeValues: Record<string, string> = {
       TABLE_NAME: 'NotTodayStateful-TableCD117FA1-1A2B3C4D5E6F',
-      SIGNING_KEY_SECRET_ARN: `arn:aws:secretsmanager:${TEST_REGION}:${TEST_ACCOUNT}:secret:SigningKeys-AbCdEf`,
       ACTIONS_BASE_URL: `https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.${TEST_REGION}.on.aws`,
     };
     const variables = (functionNamed(name).properties.Environment as { Variables: Json }).Variables;
@@ -355,11 +354,12 @@ describe('least privilege', () => {
     expect(statements[0]!.Resource).toEqual([tableArn(), { 'Fn::Join': ['', [tableArn(), `/index/${TABLE_DESIGN.dueIndex.name}`]] }]);
   });
 
-  it.each(['inbound', 'dispatch', 'actions'] as const)('%s may send raw mail only as our identities and read only the signing-key secret', (name) => {
+  it.each(['inbound', 'dispatch', 'actions'] as const)('%s may send raw mail only as our identities and read or create only the signing-key parameter', (name) => {
     // Act
     const statements = statementsOf(functionNamed(name).logicalId);
     const send = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ses:')));
-    const secret = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+    const parameter = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('ssm:')));
+    const allActions = statements.flatMap(actionsOf);
 
     // Assess
     expect(send).toEqual([
@@ -372,9 +372,11 @@ describe('least privilege', () => {
         ].sort(),
       }),
     ]);
-    expect(secret).toHaveLength(1);
-    expect(actionsOf(secret[0]!)).toEqual(['secretsmanager:GetSecretValue']);
-    expect(JSON.stringify(secret[0]!.Resource)).toContain('SigningKeys');
+    expect(parameter).toHaveLength(1);
+    expect(actionsOf(parameter[0]!).sort()).toEqual(['ssm:GetParameter', 'ssm:PutParameter']);
+    expect(parameter[0]!.Resource).toBe(`arn:aws:ssm:${TEST_REGION}:${TEST_ACCOUNT}:parameter${SIGNING_KEY_PARAMETER}`);
+    // The AWS-managed aws/ssm key's own policy covers decrypt and encrypt through SSM.
+    expect(allActions.filter((action) => action.startsWith('kms:') || action.startsWith('secretsmanager:'))).toEqual([]);
   });
 
   it('grants every AWS call the adapters make (so least privilege cannot break a deploy)', () => {
@@ -394,7 +396,7 @@ describe('least privilege', () => {
     const needs: Record<string, readonly ('inbound' | 'dispatch' | 'actions')[]> = {
       dynamodb: ['inbound', 'dispatch', 'actions'],
       ses: ['inbound', 'dispatch', 'actions'],
-      secretsmanager: ['inbound', 'dispatch', 'actions'],
+      ssm: ['inbound', 'dispatch', 'actions'],
       s3: ['inbound'],
     };
 
@@ -404,7 +406,7 @@ describe('least privilege', () => {
     );
 
     // Assess
-    expect(calls).toEqual(expect.arrayContaining(['dynamodb:Query', 'ses:SendRawEmail', 's3:GetObject', 'secretsmanager:GetSecretValue']));
+    expect(calls).toEqual(expect.arrayContaining(['dynamodb:Query', 'ses:SendRawEmail', 's3:GetObject', 'ssm:GetParameter', 'ssm:PutParameter']));
     for (const action of calls) {
       const service = action.split(':')[0]!;
       expect(needs[service], `no function is meant to call ${service}`).toBeDefined();
