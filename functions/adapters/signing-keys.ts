@@ -3,7 +3,7 @@
  * 32 characters), e.g. {"k1":"..."}. Locally it comes from env SIGNING_KEYS, on AWS from an
  * SSM SecureString parameter of the same shape. No SDK here, so config can check it cheaply.
  */
-import { z } from 'zod';
+import * as z from '../core/zod-mini.js';
 import { ConfigError } from '../core/errors.js';
 import { MIN_SIGNING_KEY_LENGTH, SIGNING_KEY_ID_PATTERN } from '../core/links/link-signer.js';
 
@@ -12,10 +12,10 @@ export type SigningKeys = Readonly<Record<string, string>>;
 
 const signingKeysSchema = z
   .record(
-    z.string().regex(SIGNING_KEY_ID_PATTERN),
-    z.string().min(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`),
+    z.string().check(z.regex(SIGNING_KEY_ID_PATTERN)),
+    z.string().check(z.minLength(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`)),
   )
-  .refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key');
+  .check(z.refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key'));
 
 /**
  * Reads the signing-key JSON: the one parser of it (config checks SIGNING_KEYS with it at cold

@@ -13,7 +13,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from '../core/zod-mini.js';
 import { readCalendarFeed } from '../core/calendar/calendar-feed.js';
 import { ExpiredTokenError } from '../core/links/link-signer.js';
 import { MESSAGE_PAGES, type MessagePageName } from '../core/pages/action-pages.js';
@@ -43,13 +43,13 @@ const CALENDAR_PATH = /^\/calendar\/([^/]{1,1024})\.ics$/;
 
 /** The parts of a Function URL event this handler reads. */
 const functionUrlEventSchema = z.object({
-  rawPath: z.string().min(1).max(MAX_PATH_LENGTH),
-  headers: z.record(z.string(), z.string().optional()).default({}),
-  body: z.string().optional(),
-  isBase64Encoded: z.boolean().default(false),
+  rawPath: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
+  headers: z._default(z.record(z.string(), z.optional(z.string())), {}),
+  body: z.optional(z.string()),
+  isBase64Encoded: z._default(z.boolean(), false),
   requestContext: z.object({
-    requestId: z.string().min(1),
-    http: z.object({ method: z.string().min(1) }),
+    requestId: z.string().check(z.minLength(1)),
+    http: z.object({ method: z.string().check(z.minLength(1)) }),
   }),
 });
 type FunctionUrlEvent = z.infer<typeof functionUrlEventSchema>;

@@ -4,7 +4,7 @@
  */
 import { AppError, ConfigError } from '../core/errors.js';
 import type { Log } from '../core/ports.js';
-import type { z } from 'zod';
+import type * as z from '../core/zod-mini.js';
 
 /** Longest error message kept in a log line. */
 const MAX_LOGGED_MESSAGE_LENGTH = 500;
@@ -30,7 +30,7 @@ export function errorCodeOf(error: unknown): string {
 }
 
 /** Logs why an event failed its schema: paths and messages only (no values from the event). */
-export function logInvalidEvent(log: Log, handlerName: string, error: z.ZodError): void {
+export function logInvalidEvent(log: Log, handlerName: string, error: z.core.$ZodError): void {
   log.error(`${handlerName}: invalid event acknowledged`, {
     problems: error.issues
       .slice(0, MAX_LOGGED_ISSUES)

@@ -2,14 +2,14 @@
  * The EventBridge scheduled event that starts a dispatch sweep. Only its id (for the logs) is
  * used: the sweep's "now" comes from the runtime's clock, so the local stack can move time.
  */
-import { z } from 'zod';
+import * as z from '../core/zod-mini.js';
 
 export const scheduledEventSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   'detail-type': z.literal('Scheduled Event'),
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
   time: z.iso.datetime({ offset: true }),
-  resources: z.array(z.string()).optional(),
+  resources: z.optional(z.array(z.string())),
 });
 
 export type ScheduledEventInput = z.infer<typeof scheduledEventSchema>;

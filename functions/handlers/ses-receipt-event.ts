@@ -4,7 +4,7 @@
  * Validated with zod: a message id that could escape the raw-mail prefix, a missing record or
  * an unexpected shape makes the event unusable (permanent).
  */
-import { z } from 'zod';
+import * as z from '../core/zod-mini.js';
 import type { MailVerdicts } from '../core/ports.js';
 
 /** Longest message id accepted (SES ids are 20-40 characters). */
@@ -18,7 +18,7 @@ const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED
 
 /** A verdict; a status SES may add in the future counts as PROCESSING_FAILED (not trusted). */
 const verdictSchema = z.object({
-  status: z.enum(VERDICT_STATUSES).catch('PROCESSING_FAILED'),
+  status: z.catch(z.enum(VERDICT_STATUSES), 'PROCESSING_FAILED'),
 });
 
 export const sesReceiptEventSchema = z.object({
@@ -28,22 +28,22 @@ export const sesReceiptEventSchema = z.object({
         eventSource: z.literal('aws:ses'),
         ses: z.object({
           mail: z.object({
-            messageId: z
-              .string()
-              .min(1)
-              .max(MAX_MESSAGE_ID_LENGTH)
-              .regex(MESSAGE_ID_PATTERN, 'message id has characters that cannot be part of a key')
-              .refine((id) => !id.includes('..'), 'message id has ".."'),
-            source: z.string().max(MAX_SOURCE_LENGTH),
-            timestamp: z.string().optional(),
+            messageId: z.string().check(
+              z.minLength(1),
+              z.maxLength(MAX_MESSAGE_ID_LENGTH),
+              z.regex(MESSAGE_ID_PATTERN, 'message id has characters that cannot be part of a key'),
+              z.refine((id) => !id.includes('..'), 'message id has ".."'),
+            ),
+            source: z.string().check(z.maxLength(MAX_SOURCE_LENGTH)),
+            timestamp: z.optional(z.string()),
             commonHeaders: z.object({
-              from: z.array(z.string()).optional(),
-              subject: z.string().optional(),
-              messageId: z.string().optional(),
+              from: z.optional(z.array(z.string())),
+              subject: z.optional(z.string()),
+              messageId: z.optional(z.string()),
             }),
           }),
           receipt: z.object({
-            recipients: z.array(z.string()).optional(),
+            recipients: z.optional(z.array(z.string())),
             spamVerdict: verdictSchema,
             virusVerdict: verdictSchema,
             spfVerdict: verdictSchema,
@@ -53,7 +53,7 @@ export const sesReceiptEventSchema = z.object({
         }),
       }),
     )
-    .length(1, 'SES hands the Lambda action exactly one record'),
+    .check(z.length(1, 'SES hands the Lambda action exactly one record')),
 });
 
 export type SesReceiptEvent = z.infer<typeof sesReceiptEventSchema>;

@@ -3,15 +3,18 @@
  * Every missing or bad value is reported at once, by name (ConfigError lists them all).
  * The same names are set by the CDK stack (infra/) and by the local stack (local/).
  */
-import { z } from 'zod';
+import * as z from '../core/zod-mini.js';
 import { ConfigError } from '../core/errors.js';
 import { cadenceSpecSchema, timeZoneSchema } from '../core/plan/settings-schema.js';
 import { parseSigningKeys } from '../adapters/signing-keys.js';
 
-const csvOfEmails = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean))
-  .pipe(z.array(z.email()).min(1, 'must list at least one address'));
+const csvOfEmails = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((value: string) => value.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)),
+  ),
+  z.array(z.email()).check(z.minLength(1, 'must list at least one address')),
+);
 
 /** The key id that signs new links unless SIGNING_KEY_ID says otherwise. */
 const DEFAULT_SIGNING_KEY_ID = 'k1';
@@ -19,13 +22,13 @@ const DEFAULT_SIGNING_KEY_ID = 'k1';
 /** Environment variable names and their rules. */
 export const configSchema = z.object({
   /** DynamoDB table name. */
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Bucket that keeps raw inbound mail. */
-  RAW_MAIL_BUCKET: z.string().min(1),
+  RAW_MAIL_BUCKET: z.string().check(z.minLength(1)),
   /** Key prefix the SES receipt rule's S3 action writes under (objectKeyPrefix); key = prefix + messageId. */
-  RAW_MAIL_PREFIX: z.string().max(200).default('inbound/'),
+  RAW_MAIL_PREFIX: z._default(z.string().check(z.maxLength(200)), 'inbound/'),
   /** Partition of this owner's data. One deployment serves one owner. */
-  OWNER_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes').default('owner'),
+  OWNER_ID: z._default(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and dashes')), 'owner'),
   /** The owner's own addresses: only mail from these is accepted; prompts go to the first. */
   OWNER_ADDRESSES: csvOfEmails,
   /** The address Not Today sends from (a verified SES identity). */
@@ -37,36 +40,36 @@ export const configSchema = z.object({
    * inbound and dispatch. The actions function itself cannot be given its own Function URL
    * (CloudFormation would see a cycle), so it falls back to the host its requests arrive on.
    */
-  ACTIONS_BASE_URL: z.url().optional(),
+  ACTIONS_BASE_URL: z.optional(z.url()),
   /** The owner's name, used to sign drafts; empty leaves a "[Your name]" placeholder. */
-  OWNER_NAME: z.string().max(100).default(''),
+  OWNER_NAME: z._default(z.string().check(z.maxLength(100)), ''),
   /** IANA time zone prompts are scheduled in. */
-  TIME_ZONE: timeZoneSchema.default('UTC'),
+  TIME_ZONE: z._default(timeZoneSchema, 'UTC'),
   /** Local hour (0-23) at which prompts arrive. */
-  SEND_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  SEND_HOUR: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(23)), 9),
   /**
    * Signing keys for action links: either SIGNING_KEYS (JSON object key id -> base64 secret,
    * used locally and in tests) or SIGNING_KEY_PARAMETER_NAME (an SSM SecureString parameter of
    * the same JSON, deployed; the first cold start creates it with a fresh key).
    */
-  SIGNING_KEYS: z.string().optional(),
-  SIGNING_KEY_PARAMETER_NAME: z.string().optional(),
+  SIGNING_KEYS: z.optional(z.string()),
+  SIGNING_KEY_PARAMETER_NAME: z.optional(z.string()),
   /** Key id that signs new links; others only verify (rotation). */
-  SIGNING_KEY_ID: z.string().min(1).default(DEFAULT_SIGNING_KEY_ID),
+  SIGNING_KEY_ID: z._default(z.string().check(z.minLength(1)), DEFAULT_SIGNING_KEY_ID),
   /**
    * Follow-up cadence, e.g. "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2".
    * Parsed by the core (parseCadenceSpec); unset means the defaults of DESIGN.md.
    */
   CADENCE: cadenceSpecSchema,
   /** Folder of the Handlebars templates (CDK sets it to the bundled copy); unset: the repo's templates/. */
-  TEMPLATES_DIR: z.string().optional(),
+  TEMPLATES_DIR: z.optional(z.string()),
   /** Largest inbound message accepted, in bytes. */
-  MAX_MAIL_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  MAX_MAIL_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 10 * 1024 * 1024),
   /** Endpoint overrides for the local stack; unset on AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  S3_ENDPOINT: z.url().optional(),
-  SES_ENDPOINT: z.url().optional(),
-  AWS_REGION: z.string().min(1).default('us-east-1'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  S3_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,6 +6,10 @@
  * Source: the cdk.json context key `notToday` (an object), or a JSON file whose path is
  * given by the context key `notTodayConfigFile` (`-c notTodayConfigFile=./my-config.json`);
  * the file wins when both are present.
+ *
+ * Classic zod here (synth time, never bundled into a function); the schedule rules it shares
+ * with the functions are zod/mini schemas (functions/core/zod-mini.ts), which classic schemas
+ * accept as parts (same core), wrapped with the functional forms (`z._default(...)`).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,7 +56,7 @@ export const deployConfigSchema = z
     /** The address Not Today sends from; its domain becomes the SES sending identity (DKIM). */
     fromAddress: email,
     /** IANA time zone prompts are scheduled in. */
-    timeZone: timeZoneSchema.default('UTC'),
+    timeZone: z._default(timeZoneSchema, 'UTC'),
     /** Local hour (0-23) at which prompts arrive. */
     sendHour: z.number().int().min(0).max(HOURS_PER_DAY - 1).default(DEFAULT_SEND_HOUR),
     /** Follow-up cadence; leave it out for the defaults of DESIGN.md. */

@@ -4,7 +4,7 @@
  * is still treated as untrusted text: single lines are cleaned of control characters and
  * line breaks, lengths are capped, the address must be a plain address.
  */
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import type { Cadence, ContactStatus, ContactView } from '../model.js';
 import { isPlausibleEmailAddress } from '../rendering/compose-links.js';
 import { stripControlCharacters, toSingleLine } from '../rendering/text-safety.js';
@@ -59,40 +59,53 @@ export type EditFormResult =
   | { ok: false; raw: EditFormRaw; errors: Partial<Record<EditFieldName, string>> };
 
 const optionalLine = (label: string) =>
-  z
-    .string()
-    .max(EDIT_LINE_MAX * 2, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)
-    .transform((value) => toSingleLine(value, EDIT_LINE_MAX * 2))
-    .refine((value) => value.length <= EDIT_LINE_MAX, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)
-    .transform((value) => (value === '' ? null : value));
+  z.pipe(
+    z
+      .pipe(
+        z.string().check(z.maxLength(EDIT_LINE_MAX * 2, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)),
+        z.transform((value: string) => toSingleLine(value, EDIT_LINE_MAX * 2)),
+      )
+      .check(z.refine((value) => value.length <= EDIT_LINE_MAX, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)),
+    z.transform((value: string) => (value === '' ? null : value)),
+  );
 
 function formSchema(allowedStatuses: readonly ContactStatus[]) {
   return z.object({
     company: optionalLine('Company'),
     contactName: optionalLine('Contact name'),
-    contactEmail: z
-      .string()
-      .transform((value) => value.trim())
-      .refine((value) => value.length <= EDIT_EMAIL_MAX, 'That address is too long.')
-      .refine(
-        (value) => value === '' || isPlausibleEmailAddress(value),
-        'Enter an address like jane@company.com, or leave it empty.',
-      )
-      .transform((value) => (value === '' ? null : value.toLowerCase())),
+    contactEmail: z.pipe(
+      z
+        .pipe(
+          z.string(),
+          z.transform((value: string) => value.trim()),
+        )
+        .check(
+          z.refine((value) => value.length <= EDIT_EMAIL_MAX, 'That address is too long.'),
+          z.refine(
+            (value) => value === '' || isPlausibleEmailAddress(value),
+            'Enter an address like jane@company.com, or leave it empty.',
+          ),
+        ),
+      z.transform((value: string) => (value === '' ? null : value.toLowerCase())),
+    ),
     role: optionalLine('Role'),
     notes: z
-      .string()
-      .transform((value) => stripControlCharacters(value).trim())
-      .refine((value) => value.length <= EDIT_NOTES_MAX, `Notes are too long (at most ${EDIT_NOTES_MAX} characters).`),
+      .pipe(
+        z.string(),
+        z.transform((value: string) => stripControlCharacters(value).trim()),
+      )
+      .check(z.refine((value) => value.length <= EDIT_NOTES_MAX, `Notes are too long (at most ${EDIT_NOTES_MAX} characters).`)),
     cadence: z.enum(CADENCE_OPTIONS.map((option) => option.value) as [Cadence, ...Cadence[]], {
       error: 'Pick one of the cadences in the list.',
     }),
-    status: z
-      .string()
-      .refine((value): value is ContactStatus => (allowedStatuses as readonly string[]).includes(value), {
-        message: 'Pick one of the statuses in the list.',
-      })
-      .transform((value) => value as ContactStatus),
+    status: z.pipe(
+      z.string().check(
+        z.refine((value) => (allowedStatuses as readonly string[]).includes(value), {
+          message: 'Pick one of the statuses in the list.',
+        }),
+      ),
+      z.transform((value: string) => value as ContactStatus),
+    ),
   });
 }
 

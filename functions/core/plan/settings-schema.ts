@@ -4,7 +4,7 @@
  * checked at synth time (infra/config/deploy-config.ts). One rule each, so what synth accepts
  * is exactly what the functions accept.
  */
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import { parseCadenceSpec } from './plan-rules.js';
 
 /** True when `zone` is a time zone name the platform knows (e.g. Europe/Berlin, UTC). */
@@ -18,19 +18,18 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /** An IANA time zone name. */
-export const timeZoneSchema = z.string().refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin');
+export const timeZoneSchema = z.string().check(z.refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin'));
 
 /**
  * An optional cadence spec ("feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2"),
  * checked by the core's own parser; the issue carries the parser's message naming the bad part.
  */
-export const cadenceSpecSchema = z
-  .string()
-  .optional()
-  .superRefine((spec, context) => {
+export const cadenceSpecSchema = z.optional(z.string()).check(
+  z.superRefine((spec, context) => {
     try {
       parseCadenceSpec(spec);
     } catch (error) {
       context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
     }
-  });
+  }),
+);
