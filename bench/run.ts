@@ -25,7 +25,7 @@ import { runScheduleScale } from './schedule/schedule-scale.js';
 import { parseBenchArgs } from './support/args.js';
 import { describeMachine } from './support/machine.js';
 import { REPO_ROOT, WORK_DIR } from './support/paths.js';
-import { countVerdicts, formatMs, formatUsd, renderMarkdownTable, type ResultRow } from './support/table.js';
+import { countVerdicts, formatMs, renderMarkdownTable, type ResultRow } from './support/table.js';
 import { runUnderstandingThroughput } from './understanding/throughput.js';
 
 /** Repeats of the template compilation after the first (cold) one. */
@@ -108,12 +108,7 @@ log(table);
 log('');
 log(`${verdicts.pass} targets PASS, ${verdicts.fail} FAIL; ${formatMs(duration)} on ${machine.cpuModel} (${machine.cores} cores), Node ${machine.node}`);
 
-const costTable = [
-  '| Kind | Service | What | USD / month |',
-  '|------|---------|------|-------------|',
-  ...cost.breakdown.fixedPerDeployment.map((item) => `| fixed per deployment | ${item.service} | ${item.what} | ${formatUsd(item.dollars)} |`),
-  ...cost.breakdown.perPerson.map((item) => `| one person's use | ${item.service} | ${item.what} | ${formatUsd(item.dollars)} |`),
-].join('\n');
+const costTable = cost.markdown;
 
 const markdown = [
   '# Not Today — benchmark results',

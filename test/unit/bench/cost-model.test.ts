@@ -1,13 +1,22 @@
 /** The cost model's arithmetic (prices x counts), with round numbers that can be checked by hand. */
 import { describe, expect, it } from 'vitest';
-import { computeCost, steadyPromptsPerMonth, sweepsPerMonth, type DeploymentShape, type Measured, type Usage } from '../../../bench/cost/cost-model.js';
+import {
+  computeCost,
+  costBeyondFreeTier,
+  steadyPromptsPerMonth,
+  sweepsPerMonth,
+  type DeploymentShape,
+  type LineItem,
+  type Measured,
+  type Usage,
+} from '../../../bench/cost/cost-model.js';
 import { PRICE_LIST } from '../../../bench/cost/prices.js';
 
 const SHAPE: DeploymentShape = {
   memoryMb: { inbound: 1024, dispatch: 512, actions: 512 },
   dispatchEveryMinutes: 15,
   alarms: 7,
-  secrets: 1,
+  signingKeyParameters: 1,
   customerKmsKeys: 1,
   dueIndexShards: 4,
   rawMailRetentionMonths: 12,
@@ -25,7 +34,7 @@ const MEASURED: Measured = {
 };
 const NOBODY: Usage = { rejectionsPerMonth: 0, promptsPerMonth: 0, actionClicksPerMonth: 0, rawMailKb: 60, contactKb: 3, logKbPerInvocation: 1 };
 
-const item = (items: { service: string; what: string; dollars: number }[], service: string, fragment: string) =>
+const item = (items: LineItem[], service: string, fragment: string) =>
   items.find((entry) => entry.service === service && entry.what.includes(fragment))!;
 
 describe('cost model', () => {
@@ -42,7 +51,7 @@ describe('cost model', () => {
     expect(prompts).toBe(110);
   });
 
-  it('prices the fixed part of a deployment whatever its use: secret, key, alarms, sweeps', () => {
+  it('prices the fixed part of a deployment whatever its use: parameter, key, alarms, sweeps', () => {
     // Prepare
     const usage = NOBODY;
 
@@ -50,7 +59,8 @@ describe('cost model', () => {
     const cost = computeCost(SHAPE, usage, MEASURED);
 
     // Assess
-    expect(item(cost.fixedPerDeployment, 'Secrets Manager', 'secret').dollars).toBeCloseTo(0.4, 10);
+    expect(item(cost.fixedPerDeployment, 'SSM Parameter Store', 'SecureString').dollars).toBe(0);
+    expect(cost.fixedPerDeployment.map((entry) => entry.service)).not.toContain('Secrets Manager');
     expect(item(cost.fixedPerDeployment, 'KMS', 'key').dollars).toBeCloseTo(1.0, 10);
     expect(item(cost.fixedPerDeployment, 'CloudWatch', 'alarms').dollars).toBeCloseTo(0.7, 10);
     // 2,880 requests + 2,880 x 0.5 s x 0.5 GB at the Arm price.
@@ -78,5 +88,64 @@ describe('cost model', () => {
     expect(dynamo.what).toContain('520 write + 110 read');
     expect(dynamo.dollars).toBeCloseTo(520 * 0.625e-6 + 110 * 0.125e-6, 12);
     expect(cost.perPersonTotal).toBeCloseTo(cost.perPerson.reduce((total, entry) => total + entry.dollars, 0), 12);
+  });
+
+  it('prices each signing-key read as one KMS request on the AWS-managed key, the SSM call itself free', () => {
+    // Prepare
+    const usage: Usage = { ...NOBODY, rejectionsPerMonth: 20, promptsPerMonth: 110, actionClicksPerMonth: 110 };
+
+    // Act
+    const keys = item(computeCost(SHAPE, usage, MEASURED).perPerson, 'SSM + KMS', 'key reads');
+
+    // Assess: 220 cold starts that send or serve a link, $0.03 per 10,000 requests.
+    expect(keys.what).toContain('220 key reads');
+    expect(keys.uses.find((use) => use.meter === 'ssm api calls')!.dollars).toBe(0);
+    expect(keys.dollars).toBeCloseTo(220 * 0.000003, 12);
+  });
+});
+
+describe('cost beyond the free tier', () => {
+  const usage: Usage = { ...NOBODY, rejectionsPerMonth: 20, promptsPerMonth: 110, actionClicksPerMonth: 110 };
+
+  it('leaves alarms, Lambda, X-Ray and KMS requests free for good, SES and S3 only in the first 12 months', () => {
+    // Prepare
+    const cost = computeCost({ ...SHAPE, customerKmsKeys: 0 }, usage, MEASURED);
+    const meter = (period: 'first 12 months' | 'after 12 months', name: string) =>
+      costBeyondFreeTier(cost, period).meters.find((entry) => entry.meter === name)!;
+
+    // Act
+    const first = costBeyondFreeTier(cost, 'first 12 months');
+    const after = costBeyondFreeTier(cost, 'after 12 months');
+
+    // Assess
+    for (const always of ['cloudwatch alarms', 'lambda requests', 'lambda GB-seconds', 'x-ray traces', 'kms requests']) {
+      expect(meter('after 12 months', always).beyondFreeTierDollars).toBe(0);
+      expect(meter('after 12 months', always).listDollars).toBeGreaterThan(0);
+    }
+    // 20 inbound + 110 outbound messages at $0.10 per 1,000, free only in the first 12 months.
+    expect(meter('first 12 months', 'ses messages').beyondFreeTierDollars).toBe(0);
+    expect(meter('after 12 months', 'ses messages').beyondFreeTierDollars).toBeCloseTo(130 * 0.0001, 12);
+    expect(meter('after 12 months', 's3 puts').beyondFreeTierDollars).toBeCloseTo(20 * 0.000005, 12);
+    // On-demand requests and PITR have no free tier in either period.
+    expect(meter('first 12 months', 'dynamodb requests').beyondFreeTierDollars).toBe(meter('first 12 months', 'dynamodb requests').listDollars);
+    expect(meter('first 12 months', 'dynamodb requests').listDollars).toBeGreaterThan(0);
+    expect(first.total).toBeLessThan(after.total);
+    expect(after.total).toBeLessThan(cost.fixedTotal + cost.perPersonTotal);
+  });
+
+  it('charges only what exceeds an allowance: 12 alarms pay for 2, a customer key pays in full', () => {
+    // Prepare
+    const cost = computeCost({ ...SHAPE, alarms: 12, customerKmsKeys: 1 }, NOBODY, MEASURED);
+
+    // Act
+    const after = costBeyondFreeTier(cost, 'after 12 months');
+    const alarms = after.meters.find((entry) => entry.meter === 'cloudwatch alarms')!;
+    const keys = after.meters.find((entry) => entry.meter === 'kms keys')!;
+
+    // Assess
+    expect(alarms).toMatchObject({ quantity: 12, allowance: 10 });
+    expect(alarms.beyondFreeTierDollars).toBeCloseTo(0.2, 10);
+    expect(keys.beyondFreeTierDollars).toBeCloseTo(1.0, 10);
+    expect(after.total).toBeCloseTo(after.meters.reduce((sum, entry) => sum + entry.beyondFreeTierDollars, 0), 12);
   });
 });
