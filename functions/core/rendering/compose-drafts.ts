@@ -62,12 +62,12 @@ export function selectDraftNames(prompt: PromptKind, view: DraftView): readonly 
 
 /**
  * Views to try in turn for one draft: as is, then without the compliment, then without the
- * reason too. Quotes are already short, but long names and roles can add up; a note over the
- * word limit loses its quotes before it loses its shape.
+ * reason too. The sentences a note writes for them are short, but long names and roles can
+ * add up; a note over the word limit loses these touches before it loses its shape.
  */
-function withFewerQuotes(view: DraftView): DraftView[] {
-  const noCompliment = { ...view, personal: { ...view.personal, compliment: null } };
-  return [view, noCompliment, { ...noCompliment, personal: { ...noCompliment.personal, reason: null } }];
+function withLessDetail(view: DraftView): DraftView[] {
+  const noCompliment = { ...view, personal: { ...view.personal, complimented: false, complimentTopic: null, complimentAbout: null } };
+  return [view, noCompliment, { ...noCompliment, personal: { ...noCompliment.personal, reasonKind: null } }];
 }
 
 /** Renders drafts from already compiled templates (shared by the prompt renderer). */
@@ -75,7 +75,7 @@ export function renderDrafts(compiled: CompiledTemplates, view: DraftView): Draf
   return selectDraftNames(view.prompt, view).map((name) => {
     const template = compiled.drafts[name]!;
     let draft = renderOneDraft(template, view);
-    for (const fewer of withFewerQuotes(view).slice(1)) {
+    for (const fewer of withLessDetail(view).slice(1)) {
       if (draft.wordCount <= DRAFT_MAX_WORDS) break;
       draft = renderOneDraft(template, fewer);
     }

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { ACTION_KINDS, type ActionKind, type Contact, type Plan, type PromptKind } from '../model.js';
 import type { ActionLinks, OwnerSettings } from '../ports.js';
+import { interpretSignals, type ComplimentTopic, type ReasonKind } from '../drafting/interpret-signals.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
 import { CHECK_IN_IDEAS, type CheckInIdea } from './template-files.js';
@@ -21,11 +22,8 @@ export const MAX_ADDRESS_DISPLAY_LENGTH = 120;
 export const MAX_SUBJECT_QUOTE_LENGTH = 120;
 export const MAX_SIGNAL_DISPLAY_LENGTH = 240;
 export const MAX_NOTES_LENGTH = 1000;
-export const MAX_REASON_LENGTH = 300;
 /** How many reasons / compliments the owner email lists. */
 export const MAX_SIGNALS_SHOWN = 3;
-/** A quote used inside a draft is cut to this many words (with "…") to keep the note short. */
-export const MAX_QUOTE_WORDS_IN_DRAFT = 10;
 
 /** Days below which an elapsed time is said in days, then weeks up to this many days. */
 const DAYS_AS_DAYS_BELOW = 14;
@@ -67,10 +65,20 @@ export interface DraftView {
   };
   /** Recipients: empty string when there is no one to write to (no-reply or unknown). */
   addresses: { reply: string; feedback: string; hr: string };
-  /** Quotes and facts from the rejection a note can use; null/false when absent. */
+  /**
+   * What the rejection said, read for a note (functions/core/drafting/interpret-signals.ts):
+   * kinds and topics from closed sets, never the company's words, so no draft quotes inbound
+   * text. null/false when absent.
+   */
   personal: {
-    reason: string | null;
-    compliment: string | null;
+    /** 'experience' | 'requirements' | 'on-hold' | 'closed' | 'filled' | 'location' | 'volume', 'other' when a reason was not recognised, null when none was given. */
+    reasonKind: ReasonKind | null;
+    /** The rejection paid a compliment (with or without a topic). */
+    complimented: boolean;
+    /** What the compliment was about: 'portfolio', 'interview', ... or null. */
+    complimentTopic: ComplimentTopic | null;
+    /** The topic in English words for "your kind words about ...": "my portfolio", "our conversation"; null. */
+    complimentAbout: string | null;
     reapply: boolean;
     stayInTouch: boolean;
     feedbackOffered: boolean;
@@ -155,18 +163,6 @@ function cleanRole(role: string | null): string | null {
   return trimmed === '' ? line : trimmed;
 }
 
-/** A quote from the rejection fit for a note: one line, no wrapping quotes, at most a few words. */
-function toDraftQuote(text: string | undefined): string | null {
-  if (!text) return null;
-  const line = toSingleLine(text, MAX_REASON_LENGTH)
-    .replace(/^["'“‘«\s]+|["'”’»\s]+$/g, '')
-    .replace(/[.,;:!?\s]+$/, '')
-    .replace(/"/g, "'");
-  if (line === '') return null;
-  const words = line.split(' ');
-  return words.length > MAX_QUOTE_WORDS_IN_DRAFT ? `${words.slice(0, MAX_QUOTE_WORDS_IN_DRAFT).join(' ').replace(/[.,;:!?]+$/, '')}…` : line;
-}
-
 function toDisplayList(items: readonly string[]): string[] {
   return items
     .slice(0, MAX_SIGNALS_SHOWN)
@@ -218,16 +214,19 @@ export function buildDraftView(input: DraftInput): DraftView {
   const lastActionAt = lastAction ? parseInstant(plan.lastActionAt, zone) : null;
   const checkInNumber = plan.checkInsSent + 1;
   const ownerName = toSingleLine(owner.name ?? '', MAX_NAME_LENGTH);
+  const reading = interpretSignals(contact.signals);
   return {
     prompt: input.prompt,
     contact: { company, name, firstName: findFirstName(name), role: cleanRole(contact.role) },
     addresses: { reply, feedback: feedbackAddress ?? reply, hr: feedbackAddress ?? '' },
     personal: {
-      reason: toDraftQuote(contact.signals.reasons[0]),
-      compliment: toDraftQuote(contact.signals.compliments[0]),
-      reapply: contact.signals.reapplyInvitation,
-      stayInTouch: contact.signals.stayInTouch,
-      feedbackOffered: contact.signals.feedbackOffered,
+      reasonKind: reading.reasonKind,
+      complimented: reading.complimented,
+      complimentTopic: reading.complimentTopic,
+      complimentAbout: reading.complimentAbout,
+      reapply: reading.reapply,
+      stayInTouch: reading.stayInTouch,
+      feedbackOffered: reading.feedbackOffered,
     },
     source: {
       subject,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact, PromptKind } from '../../../functions/core/model.js';
 import { findCliches } from '../../../functions/core/rendering/cliche-phrases.js';
 import { createDraftComposer, type Draft } from '../../../functions/core/rendering/compose-drafts.js';
-import { findFirstName, MAX_QUOTE_WORDS_IN_DRAFT } from '../../../functions/core/rendering/view-model.js';
+import { findFirstName } from '../../../functions/core/rendering/view-model.js';
 import { countWords, DRAFT_MAX_WORDS, DRAFT_MIN_WORDS } from '../../../functions/core/rendering/word-count.js';
 import { makeContact, makeSignals, SAMPLE_CONTACTS } from '../../support/sample-contacts.js';
 import { renderer, renderInput, templates } from './render-helpers.js';
@@ -24,11 +24,67 @@ function composeEveryDraft(contact: Contact, ownerName = 'Sam Lee'): Draft[] {
   );
 }
 
-/** The samples, plus the longest realistic greeting: no person, so "Hello <long company> team". */
+/**
+ * Invented rejections that gave something personal, in English, German and French: the
+ * fragments are what the extraction would quote; no draft may repeat them.
+ */
+const SAID: Record<string, Contact> = {
+  englishExperience: makeContact({
+    contactId: 'saidenglish000000000',
+    signals: makeSignals({
+      reasons: ['other applicants whose experience more closely matches the brief for this team'],
+      compliments: ['we were impressed by your portfolio of onboarding flows'],
+      reapplyInvitation: true,
+    }),
+  }),
+  germanExperience: makeContact({
+    contactId: 'saidgerman0000000000',
+    company: 'Silberlinde Logistik',
+    contactName: 'Katrin Vogt',
+    contactEmail: 'katrin.vogt@silberlinde.example',
+    role: 'Datenanalyst',
+    signals: makeSignals({
+      reasons: ['Bewerberinnen, deren Profil noch besser zu unseren Anforderungen passt'],
+      compliments: ['Ihre Präsentation hat uns sehr beeindruckt'],
+      stayInTouch: true,
+    }),
+  }),
+  frenchFilled: makeContact({
+    contactId: 'saidfrench0000000000',
+    company: 'Atelier Verveine',
+    contactName: 'Élodie Marchal',
+    contactEmail: 'elodie.marchal@verveine.example',
+    role: 'Cheffe de projet',
+    signals: makeSignals({
+      reasons: ['le poste a déjà été pourvu en interne'],
+      compliments: ["impressionnés par votre entretien avec l'équipe"],
+      feedbackOffered: true,
+    }),
+  }),
+  germanCompliment: makeContact({
+    contactId: 'saidgermancompliment',
+    signals: makeSignals({ compliments: ['hat uns sehr beeindruckt'], reapplyInvitation: true }),
+  }),
+  volume: makeContact({ contactId: 'saidvolume0000000000', signals: makeSignals({ reasons: ['an unusually high volume of applications this spring'] }) }),
+  onHold: makeContact({ contactId: 'saidonhold0000000000', signals: makeSignals({ reasons: ['hiring for this team is on hold until the next budget cycle'] }) }),
+  unknownReason: makeContact({
+    contactId: 'saidunknown000000000',
+    signals: makeSignals({ reasons: ['for reasons we cannot share in any detail'], compliments: ['one of the strongest finalists we met'] }),
+  }),
+};
+
+/** The samples, plus the longest realistic greeting ("Hello <long company> team"), plus what rejections said. */
 const SAMPLES: [string, Contact][] = [
   ...Object.entries(SAMPLE_CONTACTS),
   ['longNames without a person', { ...SAMPLE_CONTACTS.longNames, contactName: null }],
+  ...Object.entries(SAID),
 ];
+
+/** Every run of `size` words in `text`, lower-cased. */
+function wordRuns(text: string, size: number): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? [];
+  return words.slice(0, Math.max(0, words.length - size + 1)).map((_, index) => words.slice(index, index + size).join(' '));
+}
 
 describe('drafted notes follow the advice', () => {
   it.each(SAMPLES)('every draft for %s is 50-150 words, counted on the rendered text', (_name, contact) => {
@@ -79,7 +135,7 @@ describe('drafted notes follow the advice', () => {
     expect(short!.body.length).toBeLessThan(feedback!.body.length);
   });
 
-  it('uses what the rejection said: the reason, a compliment, an invitation to reapply', () => {
+  it('uses what the rejection said, in its own words: the reason, a compliment, feedback offered, reapply', () => {
     // Prepare
     const rich = SAMPLE_CONTACTS.richJane;
     const plain = makeContact({ signals: makeSignals() });
@@ -88,57 +144,137 @@ describe('drafted notes follow the advice', () => {
     const richDrafts = composer.composeDrafts(renderInput('thank-you', rich));
     const plainDrafts = composer.composeDrafts(renderInput('thank-you', plain));
     const update = composer.composeDrafts(renderInput('check-in', rich, { plan: { checkInsSent: 2 }, now: THREE_MONTHS_LATER }))[0]!;
+    const followUp = composer.composeDrafts(renderInput('feedback-follow-up', rich))[0]!;
 
     // Assess
     const [short, feedback] = richDrafts;
-    expect(short!.body).toContain('("the whole panel loved your passion for developer tooling")');
-    expect(short!.body).toContain('the candidate we chose had more hands-on experience');
+    expect(short!.body).toContain('I was glad to read your kind words about my enthusiasm.');
+    expect(short!.body).toContain('I understand you chose someone whose experience was a closer match, and that gives me something concrete to work on.');
+    expect(short!.body).toContain('I would gladly take you up on your offer of feedback');
     expect(short!.body).toContain('As you suggested, I will apply again');
-    expect(feedback!.body).toContain('especially on the point you mentioned ("the candidate we chose');
-    expect(update.body).toContain('the point you raised back then');
+    expect(feedback!.body).toContain('Your kind words about my enthusiasm meant a lot.');
+    expect(feedback!.body).toContain('You kindly offered feedback, and I would be grateful for it, especially on where my experience fell short of what you needed:');
+    expect(update.body).toContain('It also adds to the experience you were looking for back then.');
+    expect(followUp.body).toContain('Even one or two sentences on where my experience fell short of what you needed');
     for (const draft of plainDrafts) {
-      expect(draft.body).not.toMatch(/passion|candidate we chose|apply again/);
+      expect(draft.body).not.toMatch(/kind words|I understand|I know you received|apply again|especially on/);
     }
+    expect(plainDrafts[0]!.body).toContain('If you have a moment, I would welcome any feedback');
     expect(plainDrafts[0]!.body).toContain('Please keep me in mind for future openings');
   });
 
-  it('drops the quotes of a note that would run over the word limit, compliment first', () => {
-    // Prepare: a draft that is 145 words before its quotes (141 + "Best regards, Sam Lee")
-    const filler = Array.from({ length: 141 }, () => 'word').join(' ');
-    const edited = {
-      ...templates,
-      'drafts/thank-you-short.hbs': `Label: Long\nTo: {{addresses.reply}}\nSubject: S\n\n${filler}\n{{personal.compliment}} {{personal.reason}}\n\n{{> sign-off}}`,
-    };
-    const short = (reason: string, compliment: string) =>
-      createDraftComposer(edited).composeDrafts(renderInput('thank-you', makeContact({ signals: makeSignals({ reasons: [reason], compliments: [compliment] }) })))[0]!;
+  it.each([
+    ['experience', 'a closer fit for the platform team', 'I understand you chose someone whose experience was a closer match', ', especially on where my experience fell short of what you needed:'],
+    ['requirements', 'your profile does not fully match our requirements', 'I understand my background did not fully match what the role needs', ', especially on which requirements I did not yet meet:'],
+    ['on-hold', 'the role is paused while we restructure', 'I understand the role has been put on hold for now.', 'I understand the role has been put on hold for now.'],
+    ['closed', 'die Stelle ist nicht mehr ausgeschrieben', 'I understand the position is no longer open.', 'I understand the position is no longer open.'],
+    ['filled', 'le poste a déjà été pourvu', 'I understand the position has been filled.', 'I understand the position has been filled.'],
+    ['location', 'we cannot sponsor a work visa for this office', 'I understand the location did not work out this time.', 'I understand the location did not work out this time.'],
+    ['volume', 'eine Vielzahl an Bewerbungen', 'I know you received many applications, so it means all the more.', 'I know you received many applications, so it means all the more.'],
+  ])('says a %s reason in a sentence of its own ("%s")', (_kind, fragment, shortSentence, feedbackSentence) => {
+    // Prepare
+    const contact = makeContact({ signals: makeSignals({ reasons: [fragment] }) });
 
     // Act
-    const both = short('more experience', 'great talk');
-    const withoutCompliment = short('one two three four five', 'six seven');
-    const neither = short('one two three four five six', 'nine ten');
+    const [short, feedback, hr] = composer.composeDrafts(renderInput('thank-you', contact));
 
     // Assess
-    expect(both.body).toContain('great talk more experience');
-    expect(withoutCompliment.body).not.toContain('six seven');
-    expect(withoutCompliment.body).toContain('one two three four five');
-    expect(neither.body).not.toMatch(/one|nine/);
-    for (const draft of [both, withoutCompliment, neither]) expect(draft.wordCount).toBeLessThanOrEqual(DRAFT_MAX_WORDS);
+    expect(short!.body).toContain(shortSentence);
+    expect(feedback!.body).toContain(feedbackSentence);
+    if (_kind === 'volume') expect(hr!.body).toContain(shortSentence);
+    for (const draft of [short!, feedback!, hr!]) expect(draft.body).not.toContain(fragment);
   });
 
-  it('shortens a long quote instead of letting it swell the note', () => {
+  it('says nothing specific about a reason it does not recognise', () => {
     // Prepare
-    const contact = SAMPLE_CONTACTS.longNames;
+    const contact = SAID.unknownReason!;
 
     // Act
-    const [short] = composer.composeDrafts(renderInput('thank-you', contact));
+    const drafts = composer.composeDrafts(renderInput('thank-you', contact));
 
     // Assess
-    const quotes = [...short!.body.matchAll(/\("([^"]+)"\)/g)].map((match) => match[1]!);
-    expect(quotes).toHaveLength(2);
-    for (const quote of quotes) {
-      expect(quote.endsWith('…')).toBe(true);
-      expect(quote.split(' ').length).toBeLessThanOrEqual(MAX_QUOTE_WORDS_IN_DRAFT);
+    for (const draft of drafts) expect(draft.body).not.toMatch(/I understand|I know you received|especially on|reasons|share in any detail/);
+    expect(drafts[0]!.body).toContain('I was glad to read your kind words.');
+  });
+
+  it('thanks for a compliment by its topic, or plainly, never in the language of the rejection', () => {
+    // Prepare
+    const [english, german, french, noTopic] = [SAID.englishExperience!, SAID.germanExperience!, SAID.frenchFilled!, SAID.germanCompliment!];
+
+    // Act
+    const [englishShort, englishFeedback] = composer.composeDrafts(renderInput('thank-you', english));
+    const [germanShort] = composer.composeDrafts(renderInput('thank-you', german));
+    const [frenchShort, frenchFeedback] = composer.composeDrafts(renderInput('thank-you', french));
+    const [noTopicShort, noTopicFeedback] = composer.composeDrafts(renderInput('thank-you', noTopic));
+
+    // Assess
+    expect(englishShort!.body).toContain('I was glad to read your kind words about my portfolio.');
+    expect(englishFeedback!.body).toContain('Your kind words about my portfolio meant a lot.');
+    expect(germanShort!.body).toContain('I was glad to read your kind words about my presentation.');
+    expect(germanShort!.body).toContain('I would be glad to stay in touch, so please keep me in mind');
+    expect(frenchShort!.body).toContain('I was glad to read your kind words about my interview. I understand the position has been filled.');
+    expect(frenchFeedback!.body).toContain('You kindly offered feedback, and I would be grateful for it:');
+    expect(noTopicShort!.body).toContain('I was glad to read your kind words.');
+    expect(noTopicFeedback!.body).toContain('Your kind words meant a lot.');
+    for (const draft of [germanShort!, frenchShort!, noTopicShort!]) expect(draft.body).not.toMatch(/beeindruckt|Präsentation|impressionnés|entretien|pourvu/);
+  });
+
+  it.each(SAMPLES)('no draft for %s quotes the rejection', (_name, contact) => {
+    // Prepare: no fragment, and no four words in a row from one (the samples' fragments are
+    // worded unlike the drafts' own sentences, so any shared run would be a quote)
+    const fragments = [...contact.signals.reasons, ...contact.signals.compliments];
+    const runs = new Set(fragments.flatMap((fragment) => wordRuns(fragment, 4)));
+
+    // Act
+    const drafts = composeEveryDraft(contact);
+
+    // Assess
+    for (const draft of drafts) {
+      expect(draft.body, draft.id).not.toMatch(/\(["“'‘«„]|["”'’»]\)/);
+      for (const fragment of fragments) expect(draft.body.toLowerCase(), draft.id).not.toContain(fragment.toLowerCase());
+      const quoted = wordRuns(draft.body, 4).filter((run) => runs.has(run));
+      expect(quoted, `${draft.id}: ${draft.body}`).toEqual([]);
     }
+  });
+
+  it('asks whether an on-hold role has opened again, in the check-in about openings', () => {
+    // Prepare
+    const onHold = SAID.onHold!;
+    const other = SAID.volume!;
+
+    // Act
+    const [onHoldAsk] = composer.composeDrafts(renderInput('check-in', onHold, { plan: { checkInsSent: 1 }, now: THREE_MONTHS_LATER }));
+    const [otherAsk] = composer.composeDrafts(renderInput('check-in', other, { plan: { checkInsSent: 1 }, now: THREE_MONTHS_LATER }));
+
+    // Assess
+    expect(onHoldAsk!.id).toBe('check-in-ask-openings');
+    expect(onHoldAsk!.body).toContain('Has hiring for the Senior Engineer role started again, or are there other openings on your team');
+    expect(otherAsk!.body).toContain('Are there any new openings on your team');
+  });
+
+  it('drops the compliment, then the reason, from a note that would run over the word limit', () => {
+    // Prepare: 143 words before the personal touches, then "Best regards," and the owner's name
+    const filler = Array.from({ length: 143 }, () => 'word').join(' ');
+    const edited = {
+      ...templates,
+      'drafts/thank-you-short.hbs': `Label: Long\nTo: {{addresses.reply}}\nSubject: S\n\n${filler}\n{{#if personal.complimented}}Kudos{{#if personal.complimentAbout}} {{personal.complimentAbout}}{{/if}}{{/if}} {{#if personal.reasonKind}}Because {{personal.reasonKind}}{{/if}}\n\n{{> sign-off}}`,
+    };
+    const short = (compliment: string, ownerName: string) =>
+      createDraftComposer(edited).composeDrafts(
+        renderInput('thank-you', makeContact({ signals: makeSignals({ reasons: ['closer match'], compliments: [compliment] }) }), { owner: { name: ownerName } }),
+      )[0]!;
+
+    // Act: 147 + 1 + 2 words; 147 + 3 + 2 words; 150 + 1 + 2 words
+    const both = short('one of the strongest finalists', 'Sam Lee');
+    const withoutCompliment = short('loved your portfolio', 'Sam Lee');
+    const neither = short('one of the strongest finalists', 'Sam Alex Jordan Lee Smith');
+
+    // Assess
+    expect(both.body).toContain('Kudos Because experience');
+    expect(withoutCompliment.body).not.toMatch(/Kudos|portfolio/);
+    expect(withoutCompliment.body).toContain('Because experience');
+    expect(neither.body).not.toMatch(/Kudos|Because/);
+    expect([both.wordCount, withoutCompliment.wordCount, neither.wordCount]).toEqual([150, 149, 150]);
   });
 });
 
