@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TransientError } from '../../../functions/core/errors.js';
 import {
+  hasAwsErrorName,
   isConditionalCheckFailed,
   isNotFoundError,
   isTransientAwsError,
@@ -65,5 +66,18 @@ describe('aws error classification', () => {
 
     // Assess
     expect(verdicts).toEqual([true, true, false]);
+  });
+
+  it('tells an SDK error by its exact name (SSM answers ParameterNotFound, ParameterAlreadyExists)', () => {
+    // Prepare
+    const absent = sdkError('ParameterNotFound');
+
+    // Act
+    const matches = [hasAwsErrorName(absent, 'ParameterNotFound'), hasAwsErrorName(absent, 'ParameterAlreadyExists')];
+    const odd = [hasAwsErrorName(undefined, 'ParameterNotFound'), hasAwsErrorName('ParameterNotFound', 'ParameterNotFound')];
+
+    // Assess
+    expect(matches).toEqual([true, false]);
+    expect(odd).toEqual([false, false]);
   });
 });

@@ -3,7 +3,13 @@
  * it with a fresh key when a new deployment has none, survives two first starts racing, and
  * reports a bad parameter by name. A scripted fake SSM client (no sockets).
  */
-import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import {
+  GetParameterCommand,
+  ParameterAlreadyExists,
+  ParameterNotFound,
+  PutParameterCommand,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, TransientError } from '../../../functions/core/errors.js';
 import { MIN_SIGNING_KEY_LENGTH } from '../../../functions/core/links/link-signer.js';
@@ -17,7 +23,11 @@ type Command = GetParameterCommand | PutParameterCommand;
 /** One scripted answer: a response, or an error to throw. */
 type Answer = { returns: unknown } | { throws: unknown };
 
-/** An AWS SDK style error: matched by name, as the SDK's service exceptions are. */
+/** The SDK's own exceptions for an absent parameter and a lost create race. */
+const notFound = () => new ParameterNotFound({ message: 'parameter not found', $metadata: {} });
+const alreadyExists = () => new ParameterAlreadyExists({ message: 'parameter already exists', $metadata: {} });
+
+/** An AWS SDK style error for the cases the SDK has no exported class for here. */
 function awsError(name: string, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(name), { name, $metadata: {}, ...extra });
 }
@@ -66,7 +76,7 @@ describe('SsmSigningKeys', () => {
 
   it('creates an absent parameter: one fresh key under the signing key id, a standard SecureString, never overwriting', async () => {
     // Prepare
-    const ssm = scriptedSsm([{ throws: awsError('ParameterNotFound') }, { returns: { Version: 1, Tier: 'Standard' } }]);
+    const ssm = scriptedSsm([{ throws: notFound() }, { returns: { Version: 1, Tier: 'Standard' } }]);
     const source = sourceFor(ssm.client);
 
     // Act
@@ -86,7 +96,7 @@ describe('SsmSigningKeys', () => {
 
   it('names a created key after SIGNING_KEY_ID and never writes the same key twice', async () => {
     // Prepare
-    const created = () => scriptedSsm([{ throws: awsError('ParameterNotFound') }, { returns: { Version: 1 } }]);
+    const created = () => scriptedSsm([{ throws: notFound() }, { returns: { Version: 1 } }]);
     const [one, two] = [created(), created()];
 
     // Act
@@ -102,8 +112,8 @@ describe('SsmSigningKeys', () => {
     // Prepare
     const theirs = JSON.stringify({ k1: LONG_SECRET });
     const ssm = scriptedSsm([
-      { throws: awsError('ParameterNotFound') },
-      { throws: awsError('ParameterAlreadyExists') },
+      { throws: notFound() },
+      { throws: alreadyExists() },
       secureString(theirs),
     ]);
     const source = sourceFor(ssm.client, 'k1', () => `ours-${LONG_SECRET}`);
@@ -179,7 +189,7 @@ describe('SsmSigningKeys', () => {
   it('passes a denied write on unchanged (a permanent fault, not retried as transient)', async () => {
     // Prepare
     const denied = awsError('AccessDeniedException', { $fault: 'client' });
-    const source = sourceFor(scriptedSsm([{ throws: awsError('ParameterNotFound') }, { throws: denied }]).client);
+    const source = sourceFor(scriptedSsm([{ throws: notFound() }, { throws: denied }]).client);
 
     // Act
     const loading = source.loadKeys();
