@@ -1,6 +1,6 @@
 import type { DraftingPhraseSet } from '../drafting-phrases.js';
 
-/** English phrases. Syntax: see functions/core/understanding/phrases/phrase-set.ts. */
+/** English phrases. Syntax: see ../phrase-syntax.ts. */
 export const ENGLISH_DRAFTING: DraftingPhraseSet = {
   language: 'en',
   reasonKinds: {

@@ -1,6 +1,6 @@
 import type { DraftingPhraseSet } from '../drafting-phrases.js';
 
-/** French phrases. Syntax: see functions/core/understanding/phrases/phrase-set.ts. */
+/** French phrases. Syntax: see ../phrase-syntax.ts. */
 export const FRENCH_DRAFTING: DraftingPhraseSet = {
   language: 'fr',
   reasonKinds: {

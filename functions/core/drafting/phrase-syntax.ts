@@ -1,0 +1,120 @@
+/**
+ * The phrase syntax of the drafting phrase lists, compiled to regular expressions. It is the
+ * syntax of the understanding phrase lists (functions/core/understanding/phrases/phrase-set.ts)
+ * and compiles to the same patterns (test/unit/drafting/phrase-syntax.test.ts checks this), kept
+ * as a copy here because the dispatch and actions handlers render drafts and must not bundle
+ * any understanding code (test/unit/runtime/handler-bundles.test.ts). If the understanding
+ * module ever imports its compiler from a neutral place, both can share one file.
+ *
+ * Syntax (matched on whole words, regardless of case: patterns are lower-case and run on text
+ * passed through `foldCase`):
+ * - words separated by spaces match any run of whitespace, line breaks included;
+ * - an apostrophe matches both ' and ’;
+ * - `*` matches a gap of up to four words inside the same sentence;
+ * - `{a|b c}` matches one of the alternatives (each may hold several words); an alternative
+ *   ending in a space is followed by whitespace, and an empty alternative makes the group
+ *   optional: `{be |}moving` matches "moving" and "be moving";
+ * - a trailing `~` on a word lets the word continue ("regret~" matches "regrets", "regretfully").
+ */
+
+/** Most words a `*` gap spans. */
+const GAP_MAX_WORDS = 4;
+/** Most letters a `~` continuation adds. */
+const CONTINUATION_MAX_LETTERS = 12;
+
+const WORD_GAP = `(?:[^\\s.!?]{1,40}\\s+){0,${GAP_MAX_WORDS}}`;
+
+function escapeLiteral(text: string): string {
+  return text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/['’]/g, "['’]");
+}
+
+function compileWord(word: string): string {
+  if (word.endsWith('~')) return `${escapeLiteral(word.slice(0, -1))}\\p{L}{0,${CONTINUATION_MAX_LETTERS}}`;
+  return escapeLiteral(word);
+}
+
+/** Splits at spaces that are not inside `{...}`. */
+function splitTokens(phrase: string): string[] {
+  const tokens: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of phrase.trim()) {
+    if (char === '{') depth += 1;
+    if (char === '}') depth = Math.max(0, depth - 1);
+    if (/\s/.test(char) && depth === 0) {
+      if (current) tokens.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+function compileToken(token: string): string {
+  if (!token.includes('{')) return compileWord(token);
+  let out = '';
+  let index = 0;
+  while (index < token.length) {
+    const open = token.indexOf('{', index);
+    if (open < 0) {
+      out += compileWord(token.slice(index));
+      break;
+    }
+    if (open > index) out += escapeLiteral(token.slice(index, open));
+    const close = token.indexOf('}', open);
+    const inner = close < 0 ? token.slice(open + 1) : token.slice(open + 1, close);
+    out += `(?:${inner.split('|').map((alternative) => compileAlternative(alternative)).join('|')})`;
+    index = close < 0 ? token.length : close + 1;
+  }
+  return out;
+}
+
+/** An alternative inside `{...}`; a leading or trailing space becomes whitespace, an empty one makes the group optional. */
+function compileAlternative(alternative: string): string {
+  if (alternative.trim() === '') return '';
+  const lead = /^\s/.test(alternative) ? '\\s+' : '';
+  const trail = /\s$/.test(alternative) ? '\\s+' : '';
+  return `${lead}${compileSequence(alternative)}${trail}`;
+}
+
+function compileSequence(phrase: string): string {
+  const tokens = splitTokens(phrase);
+  let out = '';
+  tokens.forEach((token, position) => {
+    if (token === '*') {
+      out += WORD_GAP;
+      return;
+    }
+    out += compileToken(token);
+    if (position < tokens.length - 1) out += '\\s+';
+  });
+  return out;
+}
+
+/**
+ * Lower-cases text character by character, keeping its length (a character whose lower case is
+ * longer, like "İ", stays as it is), so that offsets in the folded text are offsets in the
+ * original. Compiled phrase patterns run on folded text.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (char) => {
+    const folded = char.toLowerCase();
+    return folded.length === char.length ? folded : char;
+  }).join('');
+}
+
+/**
+ * Compiles a list of phrases into one global Unicode RegExp on whole words. It matches text
+ * passed through {@link foldCase} (the phrases are lower-cased here), not raw text.
+ */
+export function compilePhrases(phrases: readonly string[]): RegExp {
+  if (phrases.length === 0) return /(?!)/gu;
+  const body = phrases.map((phrase) => compileSequence(phrase.toLowerCase())).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
+}

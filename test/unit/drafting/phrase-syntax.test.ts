@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compilePhrases, foldCase } from '../../../functions/core/drafting/phrase-syntax.js';
+import { DRAFTING_LANGUAGES } from '../../../functions/core/drafting/phrases/index.js';
+import * as understanding from '../../../functions/core/understanding/phrases/phrase-set.js';
+
+/** Every phrase of the drafting lists, and a few that exercise each part of the syntax. */
+const PHRASES = [
+  ...DRAFTING_LANGUAGES.flatMap((language) => [...Object.values(language.reasonKinds), ...Object.values(language.complimentTopics)].flat()),
+  "{won't|will not} {be |}{move|moving} * forward",
+  'regret~ {that|to inform}',
+  '{a.b|c+d} (x) [y] ^z$',
+];
+
+describe('the drafting phrase syntax', () => {
+  it('compiles every phrase exactly as the understanding phrase lists do (one syntax, two copies of the compiler)', () => {
+    // Prepare
+    const phrases = PHRASES;
+
+    // Act
+    const mine = phrases.map((phrase) => compilePhrases([phrase]).source);
+    const theirs = phrases.map((phrase) => understanding.compilePhrases([phrase]).source);
+
+    // Assess
+    expect(phrases.length).toBeGreaterThan(100);
+    expect(mine).toEqual(theirs);
+    expect(compilePhrases(phrases).source).toBe(understanding.compilePhrases(phrases).source);
+  });
+
+  it('folds case the same way, keeping offsets', () => {
+    // Prepare
+    const texts = ['CLOSER Match', 'Die STELLE wurde İntern vergeben', 'ÉTÉ POURVU'];
+
+    // Act
+    const folded = texts.map(foldCase);
+
+    // Assess
+    expect(folded).toEqual(texts.map(understanding.foldCase));
+    expect(folded.map((text) => text.length)).toEqual(texts.map((text) => text.length));
+    expect(folded[0]).toBe('closer match');
+  });
+
+  it('matches whole words only, across line breaks, with gaps and continuations', () => {
+    // Prepare
+    const pattern = compilePhrases(['closer match', 'regret~ to', '{won\'t|will not} * forward']);
+
+    // Act
+    const hits = ['a closer\nmatch', 'disclosure matchbox', 'regretfully to say', 'we will not be moving forward', 'undercloser match'].map(
+      (text) => foldCase(text).search(pattern) >= 0,
+    );
+
+    // Assess
+    expect(hits).toEqual([true, false, true, true, false]);
+  });
+});
