@@ -13,13 +13,16 @@
 /**
  * Why the company said no, as far as a note should acknowledge it. In priority order: when a
  * fragment (or several fragments) match more than one kind, the first kind here wins, because
- * a note that speaks to the candidate's experience is more useful than one about the volume.
+ * a note that speaks to the candidate's fit is more useful than one about the volume.
+ * 'requirements' comes before 'experience' because its sentence ("my background did not fully
+ * match what the role needs") is true in both cases, while the experience sentence assumes
+ * someone else was chosen ("you may be better suited for other roles" is not that).
  */
 export const REASON_KINDS = [
-  /** Another candidate's experience or fit was closer ("closer match", "more experience"). */
-  'experience',
   /** The candidate's profile did not meet the requirements ("does not match our requirements"). */
   'requirements',
+  /** Another candidate's experience or fit was closer ("closer match", "more experience"). */
+  'experience',
   /** The role is on hold: a pause, a hiring freeze, budget (before 'closed': "not filled for now" is a pause). */
   'on-hold',
   /** The role was closed, cancelled or withdrawn, or is no longer available (before 'filled': "will not be filled"). */

@@ -29,6 +29,8 @@ const REASONS: [ReasonKind, string, string][] = [
   ['requirements', 'en', "didn't meet the minimum criteria"],
   ['requirements', 'de', 'Ihr Profil entspricht leider nicht unserem Anforderungsprofil'],
   ['requirements', 'fr', 'votre candidature ne correspond pas aux critères'],
+  ['requirements', 'fr', 'adéquation avec les attentes du service'],
+  ['requirements', 'en', 'you may be better suited for other openings in the group'],
   ['on-hold', 'en', 'the search has been put on hold'],
   ['on-hold', 'en', 'budget constraints this quarter'],
   ['on-hold', 'de', 'die Stelle wird vorerst nicht besetzt'],
@@ -63,6 +65,7 @@ const COMPLIMENTS: [ComplimentTopic | null, string, string][] = [
   ['skills', 'en', 'your strong technical skills'],
   ['experience', 'en', 'your impressive experience in retail'],
   ['background', 'en', 'were impressed by your background'],
+  ['background', 'en', 'impressed with your qualifications'],
   ['approach', 'en', 'loved your approach to the problem'],
   ['portfolio', 'de', 'Ihr Portfolio hat uns sehr gefallen'],
   ['presentation', 'de', 'Ihre Präsentation hat uns beeindruckt'],
@@ -99,16 +102,17 @@ describe('classifyReason', () => {
     expect(kinds).toEqual(fragments.map(() => 'other'));
   });
 
-  it('prefers the kind that says most about the candidate when a fragment holds several', () => {
+  it('prefers the kind that says most about the candidate, and the safer sentence, when a fragment holds several', () => {
     // Prepare
     const mixed = 'after a high volume of applications, the role has been filled by someone whose experience is a closer match';
     const pausedNotFilled = 'the role will not be filled for now because it is on hold';
+    const bothFits = 'your profile does not match, and we chose applicants who more closely fit the brief';
 
     // Act
-    const kinds = [classifyReason(mixed), classifyReason(pausedNotFilled), classifyReason('the role will not be filled')];
+    const kinds = [mixed, pausedNotFilled, 'the role will not be filled', bothFits].map(classifyReason);
 
     // Assess
-    expect(kinds).toEqual(['experience', 'on-hold', 'closed']);
+    expect(kinds).toEqual(['experience', 'on-hold', 'closed', 'requirements']);
   });
 
   it('reads case, line breaks, markup and zero-width characters, and no non-text input', () => {

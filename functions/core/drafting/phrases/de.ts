@@ -67,7 +67,7 @@ export const GERMAN_DRAFTING: DraftingPhraseSet = {
     approach: ['herangehensweise', 'denkweise', 'lösungsansatz', 'lösungsansätze', 'lösung~', 'ideen', 'kreativität'],
     skills: ['fähigkeiten', 'kenntnisse', 'kompetenz~', 'fachwissen', 'know-how'],
     experience: ['erfahrung~', 'berufserfahrung'],
-    background: ['hintergrund', 'werdegang', 'lebenslauf'],
+    background: ['hintergrund', 'werdegang', 'lebenslauf', 'qualifikation~'],
     profile: ['profil'],
   },
 };

@@ -21,6 +21,8 @@ export const ENGLISH_DRAFTING: DraftingPhraseSet = {
       '{lack|lacks|lacking|lacked} {of |}{the |}{experience|skills|knowledge|expertise|qualifications}',
       'insufficient',
       'your {qualifications|profile|experience|background|skills} {are|is|was|were} not',
+      '{better|more} suited {for|to} {other|another|different|a different}',
+      '{better|closer} {fit|match|matches|suited} for {you|your}',
     ],
     closed: [
       'no longer {available|open|active|accepting|recruiting|hiring}',
@@ -80,7 +82,7 @@ export const ENGLISH_DRAFTING: DraftingPhraseSet = {
     approach: ['approach', 'thinking', 'problem-solving', 'problem solving', 'creativity', 'insight~', 'solution~', 'ideas', 'attention to detail'],
     skills: ['skill~', 'skillset', 'expertise', 'abilities', 'knowledge'],
     experience: ['experience', 'experiences'],
-    background: ['background', 'career', 'track record', 'cv', 'résumé', 'resume'],
+    background: ['background', 'career', 'track record', 'cv', 'résumé', 'resume', 'qualification~'],
     profile: ['profile'],
   },
 };

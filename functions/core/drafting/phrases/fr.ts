@@ -15,6 +15,7 @@ export const FRENCH_DRAFTING: DraftingPhraseSet = {
       'pas {en adéquation|adapté~|aligné~}',
       'manque {d\'expérience|de compétences}',
       'ne {remplit|remplissez} pas',
+      'adéquation avec',
     ],
     closed: [
       'n\'est plus {disponible|ouvert|ouverte|d\'actualité|à pourvoir}',
