@@ -14,8 +14,8 @@
  * Why the company said no, as far as a note should acknowledge it. In priority order: when a
  * fragment (or several fragments) match more than one kind, the first kind here wins, because
  * a note that speaks to the candidate's fit is more useful than one about the volume.
- * 'requirements' comes before 'experience' because its sentence ("my background did not fully
- * match what the role needs") is true in both cases, while the experience sentence assumes
+ * 'requirements' comes before 'experience' because its sentence ("I did not fully match what
+ * the role needs") is true in both cases, while the experience sentence assumes
  * someone else was chosen ("you may be better suited for other roles" is not that).
  */
 export const REASON_KINDS = [

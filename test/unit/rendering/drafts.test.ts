@@ -165,7 +165,7 @@ describe('drafted notes follow the advice', () => {
 
   it.each([
     ['experience', 'a closer fit for the platform team', 'I understand you chose someone whose experience was a closer match', ', especially on where my experience fell short of what you needed:'],
-    ['requirements', 'your profile does not fully match our requirements', 'I understand my background did not fully match what the role needs', ', especially on which requirements I did not yet meet:'],
+    ['requirements', 'your profile does not fully match our requirements', 'I understand I did not fully match what the role needs', ', especially on which requirements I did not yet meet:'],
     ['on-hold', 'the role is paused while we restructure', 'I understand the role has been put on hold for now.', 'I understand the role has been put on hold for now.'],
     ['closed', 'die Stelle ist nicht mehr ausgeschrieben', 'I understand the position is no longer open.', 'I understand the position is no longer open.'],
     ['filled', 'le poste a déjà été pourvu', 'I understand the position has been filled.', 'I understand the position has been filled.'],
