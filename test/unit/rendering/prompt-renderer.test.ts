@@ -306,6 +306,21 @@ describe('the feedback follow-up email', () => {
     expect(email.text.match(/^Open in Gmail:$/gm)).toHaveLength(1);
     expect(email.text).toContain('They replied:');
   });
+  it('does not claim the owner asked for feedback when no "I sent it" was marked', () => {
+    // Prepare
+    const input = renderInput('feedback-follow-up', SAMPLE_CONTACTS.richJane, {
+      plan: { feedbackPending: true, lastAction: null, lastActionAt: null },
+    });
+
+    // Act
+    const email = renderer.renderPrompt(input);
+
+    // Assess
+    expect(email.text).toContain('Why now: About two weeks ago your thank-you draft asked Jane for feedback');
+    expect(email.text).toContain('If you never sent it, the thank-you is still worth sending first');
+    expect(email.text).not.toContain('ago you asked Jane');
+    expect(email.html).toContain('your thank-you draft asked Jane for feedback');
+  });
 });
 
 describe('the needs-review email', () => {
