@@ -8,6 +8,7 @@
  */
 import EmailForwardParser from 'email-forward-parser';
 import { hasForwardPrefix } from './forward-subject.js';
+import { cleanLikeForwardParser, preparePruner } from './forward-regex-pruning.js';
 import { normaliseMailbox } from './mailbox.js';
 import type { Mailbox } from './types.js';
 
@@ -45,6 +46,27 @@ export interface InlineForwardLevel {
 type ParserMailbox = { name: string | null; address: string | null };
 
 const parser = new EmailForwardParser();
+/** The parser's inner state, whose expression lists are cut down per body (forward-regex-pruning.ts). */
+const innerParser = (parser as unknown as { parser?: { regexes?: unknown } }).parser;
+const pruner = innerParser ? preparePruner(innerParser.regexes) : null;
+
+type ForwardReadResult = ReturnType<EmailForwardParser['read']>;
+
+/**
+ * email-forward-parser's read, with only the expressions that can match this body (same result,
+ * a fraction of the work: see forward-regex-pruning.ts). Unpruned when the subject already rules
+ * a forward out (the parser then reads no body) or the library's inner shape is not the known one.
+ */
+function readForward(text: string, subject: string | undefined): ForwardReadResult {
+  if (!pruner || !innerParser || !subjectAllowsInlineForward(subject ?? null)) return parser.read(text, subject);
+  const full = innerParser.regexes;
+  innerParser.regexes = pruner.prune(cleanLikeForwardParser(text));
+  try {
+    return parser.read(text, subject);
+  } finally {
+    innerParser.regexes = full;
+  }
+}
 
 function readMailboxList(value: ParserMailbox | ParserMailbox[] | null | undefined): Mailbox[] {
   if (!value) return [];
@@ -113,7 +135,7 @@ export function readInlineForwards(body: string, subject: string | null): Inline
   let text = boundForForwardParser(body);
   let currentSubject = subject;
   while (levels.length < MAX_INLINE_FORWARD_LEVELS) {
-    const result = parser.read(text, currentSubject ?? undefined);
+    const result = readForward(text, currentSubject ?? undefined);
     if (!result.forwarded) break;
     const from = normaliseMailbox(result.email.from);
     if (!from.name && !from.address) break;

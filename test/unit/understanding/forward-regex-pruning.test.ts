@@ -1,0 +1,131 @@
+import EmailForwardParser from 'email-forward-parser';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanLikeForwardParser, preparePruner, readRequiredLiteral } from '../../../functions/core/understanding/forward-regex-pruning.js';
+import { boundForForwardParser } from '../../../functions/core/understanding/inline-forward.js';
+import { parseMime, readBodyText } from '../../../functions/core/understanding/parse-mime.js';
+
+type InnerParser = { regexes: unknown };
+
+/** Reads `text` with a parser whose lists are pruned for it, and with an untouched parser. */
+function readBothWays(text: string, subject: string | undefined) {
+  const reference = new EmailForwardParser();
+  const pruned = new EmailForwardParser();
+  const inner = (pruned as unknown as { parser: InnerParser }).parser;
+  const pruner = preparePruner(inner.regexes);
+  if (!pruner) throw new Error('the parser does not have the known shape');
+  inner.regexes = pruner.prune(cleanLikeForwardParser(text));
+  return { expected: reference.read(text, subject), got: pruned.read(text, subject) };
+}
+
+/** Forward bodies of several clients and languages, written for this test. */
+const BODIES: Array<{ name: string; subject: string | undefined; text: string }> = [
+  {
+    name: 'Gmail, English',
+    subject: 'Fwd: Your application',
+    text: 'See below.\n\n---------- Forwarded message ---------\nFrom: Dana Reyes <dana@acme.example>\nDate: Mon, 3 Feb 2025 at 10:12\nSubject: Your application\nTo: <me@example.com>\n\n\nHi,\nWe decided to move forward with other candidates.\nDana\n',
+  },
+  {
+    name: 'Apple Mail, German, quoted',
+    subject: 'WG: Ihre Bewerbung',
+    text: 'Zur Info\n\nAnfang der weitergeleiteten Nachricht:\n\n> Von: Jens Adler <jens@firma.example>\n> Betreff: Ihre Bewerbung\n> Datum: 3. Februar 2025 um 10:12:00 MEZ\n> An: ich@example.com\n> \n> Guten Tag,\n> leider haben wir uns anders entschieden.\n',
+  },
+  {
+    name: 'Outlook, French, no separator',
+    subject: 'TR: Votre candidature',
+    text: 'De : Claire Martin <claire@societe.example>\nEnvoyé : lundi 3 février 2025 10:12\nÀ : moi@example.com\nObjet : Votre candidature\n\nBonjour,\nNous avons retenu un autre profil.\n',
+  },
+  {
+    name: 'Outlook Live, underscores, Sent line',
+    subject: 'FW: Update',
+    text: '\n________________________________\nFrom: Sam Ortiz <sam@globex.example>\nSent: Monday, February 3, 2025 10:12 AM\nTo: Me <me@example.com>\nSubject: Update\n\nThe role has been filled.\n',
+  },
+  {
+    name: 'Outlook 2019 separator with information',
+    subject: 'Fwd: Update',
+    text: 'FYI\n\nOn Mon, Feb 3, 2025, "Lee Park" <lee@initech.example> wrote:\nWe will not proceed.\n',
+  },
+  {
+    name: 'Yahoo, lax header on one line',
+    subject: 'Fwd: Hello',
+    text: '----- Forwarded Message -----From: Ann Bell <ann@hooli.example>To: me@example.comSent: Monday, 3 February 2025, 10:12Subject: Hello\nThank you for applying.\n',
+  },
+  {
+    name: 'byte-order marks and no-break spaces inside the labels',
+    subject: 'Fwd: x',
+    text: 'note\r\n\uFEFF---------- Forwarded\u00A0message ---------\r\nFr\uFEFFom: Kai <kai@acme.example>\u00A0\r\nSubj\uFEFFect: x\r\n\r\nbody\r\n',
+  },
+  { name: 'no forward at all', subject: undefined, text: 'Dear applicant,\nThank you for your interest.\nBest regards\nThe team\n' },
+  { name: 'empty', subject: undefined, text: '' },
+];
+
+describe('readRequiredLiteral', () => {
+  it('finds the fixed text a pattern requires, and whether it stands at a line head', () => {
+    // Prepare
+    const patterns = [
+      /^>?\s*Begin forwarded message\s?:/m,
+      /^(\*?\s*From\s?:\*?(.+))$/m,
+      /^\s*-{8,10}\s*Forwarded message\s*-{8,10}\s*/m,
+      /^\s?On\s?(?<date>.+)\,\s?\"(?<from_name>.+)\"\s*[\[|<](?<from_address>.+)[\]|>]\s?wrote\s?:/m,
+      /^\s*Kopie \(CC\)\s?:(.+)$/m,
+      /^\s*_{32}\s*$/m,
+      /(?:optional)?x/,
+      /a|b/,
+    ];
+
+    // Act
+    const literals = patterns.map((pattern) => readRequiredLiteral(pattern.source));
+
+    // Assess
+    expect(literals).toEqual([
+      { text: 'Begin forwarded message', atLineStart: true },
+      { text: 'From', atLineStart: true },
+      { text: 'Forwarded message', atLineStart: false },
+      { text: 'wrote', atLineStart: false },
+      { text: 'Kopie (CC)', atLineStart: true },
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('pruned email-forward-parser', () => {
+  it.each(BODIES)('gives the same result as the full parser: $name', ({ text, subject }) => {
+    // Prepare
+    const bounded = boundForForwardParser(text);
+
+    // Act
+    const { expected, got } = readBothWays(bounded, subject);
+
+    // Assess
+    expect(got).toEqual(expected);
+  });
+
+  it('gives the same result as the full parser on every .eml fixture body', async () => {
+    // Prepare
+    const root = join(import.meta.dirname, '../../fixtures/eml');
+    const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.eml'))
+      .map((entry) => join(entry.parentPath, entry.name));
+    const bodies: Array<{ text: string; subject: string | undefined }> = [];
+    for (const file of files) {
+      const message = await parseMime(await readFile(file)).catch(() => null);
+      if (!message) continue;
+      for (const text of [message.text, message.html ? readBodyText({ ...message, text: null }).text : null]) {
+        if (text) bodies.push({ text: boundForForwardParser(text), subject: message.subject ?? undefined });
+      }
+    }
+
+    // Act
+    const differences = bodies.filter(({ text, subject }) => {
+      const { expected, got } = readBothWays(text, subject);
+      return JSON.stringify(expected) !== JSON.stringify(got);
+    });
+
+    // Assess
+    expect(bodies.length).toBeGreaterThan(50);
+    expect(differences).toEqual([]);
+  });
+});
