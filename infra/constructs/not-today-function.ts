@@ -109,6 +109,7 @@ export class NotTodayFunction extends Construct {
         minify: FUNCTION_BUNDLING.minify,
         keepNames: FUNCTION_BUNDLING.keepNames,
         sourceMap: FUNCTION_BUNDLING.sourceMap,
+        esbuildArgs: { '--alias': [...FUNCTION_BUNDLING.esbuildArgs['--alias']] },
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],
