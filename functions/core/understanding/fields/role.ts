@@ -97,6 +97,17 @@ export function hasGenderTag(text: string): boolean {
   return GENDER_TAG.test(text);
 }
 
+let lastCompanyPrefix: { company: string; pattern: RegExp } | null = null;
+
+/** "Acme - ", "The Acme's ": the company written before a title (compiled once per company, not per title). */
+function compileCompanyPrefix(company: string): RegExp {
+  if (lastCompanyPrefix?.company !== company) {
+    const pattern = new RegExp(`^(?:the\\s+)?${escapeRegExp(company).replace(/\\s+|\s+/g, '\\s+')}(?:['’]s)?\\s*[-–—:|]?\\s+`, 'i');
+    lastCompanyPrefix = { company, pattern };
+  }
+  return lastCompanyPrefix.pattern;
+}
+
 /** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
 export function cleanRole(raw: string, company: string | null): string | null {
   let role = raw.replace(/\s+/g, ' ').trim();
@@ -109,8 +120,7 @@ export function cleanRole(raw: string, company: string | null): string | null {
   role = role.replace(TRAILING_FOLLOWER, '');
   for (let pass = 0; pass < NOISE_PASSES; pass += 1) role = role.replace(LEADING_NOISE, '');
   if (company) {
-    const companyPrefix = new RegExp(`^(?:the\\s+)?${escapeRegExp(company).replace(/\\s+|\s+/g, '\\s+')}(?:['’]s)?\\s*[-–—:|]?\\s+`, 'i');
-    const stripped = role.replace(companyPrefix, '');
+    const stripped = role.replace(compileCompanyPrefix(company), '');
     if (stripped !== role && containsRoleNoun(stripped)) role = stripped;
   }
   const segments = role.split(/\s[-–—]\s/);

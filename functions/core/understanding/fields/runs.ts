@@ -41,11 +41,33 @@ export interface Run {
   words: string[];
 }
 
+const CHAR_A = 0x41;
+const CHAR_Z = 0x5a;
+const CHAR_LOWER_A = 0x61;
+const CHAR_LOWER_Z = 0x7a;
+const CHAR_0 = 0x30;
+const CHAR_9 = 0x39;
+const ASCII_LIMIT = 0x80;
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-&®™+#]*/uy;
 const SPACES = /[ \t]*/y;
 
 /** True when a word counts as capitalised: an upper-case letter anywhere, or a digit ("iOS", "F5", "2025"). */
 export function isCapitalisedWord(word: string): boolean {
+  // ASCII first, without a Unicode expression: most words are plain ASCII.
+  const first = word.charCodeAt(0);
+  if ((first >= CHAR_A && first <= CHAR_Z) || (first >= CHAR_0 && first <= CHAR_9)) return true;
+  if (first >= CHAR_LOWER_A && first <= CHAR_LOWER_Z) {
+    const second = word.charCodeAt(1);
+    if (second >= CHAR_A && second <= CHAR_Z) return true;
+    if (second >= CHAR_LOWER_A && second <= CHAR_LOWER_Z) {
+      const third = word.charCodeAt(2);
+      if (third >= CHAR_A && third <= CHAR_Z) return true;
+      if (third < ASCII_LIMIT || Number.isNaN(third)) return false;
+    } else if (second < ASCII_LIMIT || Number.isNaN(second)) {
+      return false;
+    }
+  }
   return /^[\p{Lu}\p{N}]/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
 }
 

@@ -54,19 +54,35 @@ export function collapseSpaces(text: string): string {
 
 /** Removes diacritics: "Pokémon" -> "Pokemon". German umlauts fold to the base letter. */
 export function foldDiacritics(text: string): string {
+  if (ASCII_ONLY.test(text)) return text;
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Text with no character beyond ASCII: it has no diacritics to fold (most names and words). */
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** compactForm results kept for reuse: the same words and names come back many times per mail. */
+const COMPACT_FORM_CACHE = new Map<string, string>();
+/** The cache is emptied when it holds this many forms, so hostile mail cannot grow it without bound. */
+const MAX_CACHED_COMPACT_FORMS = 20_000;
+/** Longer texts are not cached (they rarely repeat). */
+const MAX_CACHED_COMPACT_INPUT_CHARS = 200;
 
 /**
  * Letters and digits only, lower case, diacritics folded: the form in which a domain label
  * ("northwindtraders") and a name in the text ("Northwind Traders") can be compared.
  */
 export function compactForm(text: string): string {
-  const folded = ASCII_ONLY.test(text) ? text : foldDiacritics(text);
-  return folded.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const cacheable = text.length <= MAX_CACHED_COMPACT_INPUT_CHARS;
+  if (cacheable) {
+    const cached = COMPACT_FORM_CACHE.get(text);
+    if (cached !== undefined) return cached;
+  }
+  const form = foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (cacheable) {
+    if (COMPACT_FORM_CACHE.size >= MAX_CACHED_COMPACT_FORMS) COMPACT_FORM_CACHE.clear();
+    COMPACT_FORM_CACHE.set(text, form);
+  }
+  return form;
 }
 
 /** The German transliteration of umlauts as domains write them ("Fröhlich" -> "froehlich"). */
