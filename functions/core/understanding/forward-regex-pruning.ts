@@ -105,31 +105,29 @@ function findGroupEnd(source: string, start: number): number {
 export interface RequiredLiteral {
   text: string;
   /**
-   * The pattern puts it at a line start, after at most whitespace, ">" and "*" (`^>?\s*Begin
-   * forwarded message`, `^(\*?\s*From\s?:`): then it can only occur at the head of a line.
+   * The pattern puts it at a line start, after at most whitespace, ">", "*" and runs of "-" or "_"
+   * (`^>?\s*Begin forwarded message`, `^(\*?\s*From\s?:`, `^\s*-{8,10}\s*Forwarded message`):
+   * then it can only occur at the head of a line, once those are stripped.
    */
   atLineStart: boolean;
 }
 
 /** What may stand between `^` and a literal that is still at the head of its line. */
-const LINE_START_PREFIX = /^\^(?:\(|\\s[?*]?|>\?|\\\*\?)*$/;
+const LINE_START_PREFIX = /^\^(?:\(|\\s[?*]?|>\?|\\\*\?|[-_]\{\d+(?:,\d+)?\})*$/;
 
 /**
- * The longest run of plain characters every match of the pattern contains, or null. Groups that
+ * A run of plain characters every match of the pattern contains (the first run when it stands at
+ * the line start, else the longest), or null. Groups that
  * are not optional and hold no alternation are read through; optional groups, classes, escapes
  * like `\s` and characters followed by `?`, `*` or `{` break a run. A pattern with `|` outside a
  * group or class has no required run.
  */
 export function readRequiredLiteral(source: string): RequiredLiteral | null {
-  let best = '';
-  let bestStart = 0;
+  const runs: Array<{ text: string; start: number }> = [];
   let run = '';
   let runStart = 0;
   const flush = (): void => {
-    if (run.length > best.length) {
-      best = run;
-      bestStart = runStart;
-    }
+    if (run.length >= MIN_LITERAL_CHARS) runs.push({ text: run, start: runStart });
     run = '';
   };
   let index = 0;
@@ -184,8 +182,12 @@ export function readRequiredLiteral(source: string): RequiredLiteral | null {
     index += width;
   }
   flush();
-  if (best.length < MIN_LITERAL_CHARS) return null;
-  return { text: best, atLineStart: LINE_START_PREFIX.test(source.slice(0, bestStart)) };
+  const first = runs[0];
+  if (!first) return null;
+  // A run at the line start is checked on line heads only (cheaper than a search of the whole text).
+  if (LINE_START_PREFIX.test(source.slice(0, first.start))) return { text: first.text, atLineStart: true };
+  const longest = runs.reduce((best, candidate) => (candidate.text.length > best.text.length ? candidate : best));
+  return { text: longest.text, atLineStart: false };
 }
 
 /** One distinct text check: does `text` occur (at a line head, or anywhere) in the body? */
@@ -211,8 +213,8 @@ export interface RegexPruner {
 
 /** Line terminators of a multiline `^` in JavaScript. */
 const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
-/** What a line-start literal may follow on its line (a superset of `\s`, `>` and `*` runs). */
-const LINE_HEAD_FILL = /^[\s>*]+/;
+/** What a line-start literal may follow on its line (whitespace, ">", "*", "-" and "_"), stripped from line heads and literals. */
+const LINE_HEAD_FILL = /^[\s>*_-]+/;
 const UNKNOWN = 0;
 const PRESENT = 1;
 const ABSENT = 2;
@@ -325,9 +327,11 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
     const literal = readRequiredLiteral(regex.source);
     if (!literal) return -1;
     const caseInsensitive = regex.flags.includes('i');
-    // The heads have the fill removed: a literal that starts with fill is looked for anywhere.
-    const atLineStart = literal.atLineStart && !LINE_HEAD_FILL.test(literal.text);
-    const text = caseInsensitive ? literal.text.toUpperCase() : literal.text;
+    // The heads have the fill stripped, so a line-start literal is looked for without its own leading fill.
+    const headText = literal.atLineStart ? literal.text.replace(LINE_HEAD_FILL, '') : '';
+    const atLineStart = headText.length >= MIN_LITERAL_CHARS;
+    const wanted = atLineStart ? headText : literal.text;
+    const text = caseInsensitive ? wanted.toUpperCase() : wanted;
     const key = `${caseInsensitive}:${atLineStart}:${text}`;
     let index = checkIndex.get(key);
     if (index === undefined) {

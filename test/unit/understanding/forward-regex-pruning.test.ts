@@ -70,6 +70,7 @@ describe('readRequiredLiteral', () => {
       /^\s?On\s?(?<date>.+)\,\s?\"(?<from_name>.+)\"\s*[\[|<](?<from_address>.+)[\]|>]\s?wrote\s?:/m,
       /^\s*Kopie \(CC\)\s?:(.+)$/m,
       /^\s*_{32}\s*$/m,
+      /^\s?.+\s*[\[|<].+[\]|>]\s?kirjoitti\s?.+\s?:/m,
       /(?:optional)?x/,
       /a|b/,
     ];
@@ -81,10 +82,11 @@ describe('readRequiredLiteral', () => {
     expect(literals).toEqual([
       { text: 'Begin forwarded message', atLineStart: true },
       { text: 'From', atLineStart: true },
-      { text: 'Forwarded message', atLineStart: false },
-      { text: 'wrote', atLineStart: false },
+      { text: 'Forwarded message', atLineStart: true },
+      { text: 'On', atLineStart: true },
       { text: 'Kopie (CC)', atLineStart: true },
       null,
+      { text: 'kirjoitti', atLineStart: false },
       null,
       null,
     ]);
