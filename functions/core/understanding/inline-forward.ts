@@ -116,13 +116,26 @@ export function boundForForwardParser(body: string): string {
     .join('\n');
 }
 
+/** The parser's own subject reading (the same one read() starts with), when its inner shape is the known one. */
+const readSubject = typeof (innerParser as { parseSubject?: unknown } | undefined)?.parseSubject === 'function'
+  ? (subject: string): string | null => (innerParser as unknown as { parseSubject(subject: string): string | null }).parseSubject(subject)
+  : null;
+/** The same subject is asked about for every level and body of one message. */
+let lastSubjectVerdict: { subject: string; allows: boolean } | null = null;
+
 /**
  * False when the subject alone rules out an inline forward: email-forward-parser reads a body
  * only when there is no subject or the subject has a forward prefix, so then no text of the
  * message (the text part, or text made from its HTML part) can yield one.
  */
 export function subjectAllowsInlineForward(subject: string | null): boolean {
-  return !subject || parser.read('', subject).forwarded;
+  if (!subject) return true;
+  if (lastSubjectVerdict?.subject === subject) return lastSubjectVerdict.allows;
+  // read('', subject).forwarded is exactly "parseSubject found a prefix" (an empty body yields no
+  // forward), without running every body expression over the empty text.
+  const allows = readSubject ? readSubject(subject) !== null : parser.read('', subject).forwarded;
+  lastSubjectVerdict = { subject, allows };
+  return allows;
 }
 
 /**
