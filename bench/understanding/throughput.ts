@@ -10,6 +10,9 @@
  */
 import { simpleParser } from 'mailparser';
 import { performance } from 'node:perf_hooks';
+import { extractFields } from '../../functions/core/understanding/extract-fields.js';
+import { findOriginal } from '../../functions/core/understanding/find-original.js';
+import { parseMime } from '../../functions/core/understanding/parse-mime.js';
 import { understandEmail } from '../../functions/core/understanding/understand-email.js';
 import { median, percentile, ratio, sum } from '../support/stats.js';
 import { formatMs, formatRatio, row, type ResultRow } from '../support/table.js';
@@ -71,6 +74,36 @@ async function timeOne(message: BenchMessage, understandFirst: boolean): Promise
   return { parse, parseDefault, understand, style: message.style, failed };
 }
 
+type StageTimes = { parse: number; readMime: number; findOriginal: number; extractFields: number };
+
+/**
+ * Where the understanding time goes, for the breakdown row: the three stages of understandEmail
+ * timed one after the other on one message (the MIME read with its input checks, the search for
+ * the original, the field extraction), beside simpleParser alone on the same bytes.
+ */
+async function timeStages(message: BenchMessage, parseFirst: boolean): Promise<StageTimes> {
+  const timeParse = async () => {
+    const start = performance.now();
+    await simpleParser(message.raw, PARSE_ONLY_OPTIONS);
+    return performance.now() - start;
+  };
+  const parse = parseFirst ? await timeParse() : 0;
+  let start = performance.now();
+  const parsed = await parseMime(message.raw).catch(() => null);
+  const readMime = performance.now() - start;
+  let findTime = 0;
+  let extractTime = 0;
+  if (parsed) {
+    start = performance.now();
+    const found = await findOriginal(parsed, { ownerAddresses: FIXTURE_OWNER_ADDRESSES });
+    findTime = performance.now() - start;
+    start = performance.now();
+    if (found.found) extractFields(found.original, { ownerAddresses: found.ownerAddresses });
+    extractTime = performance.now() - start;
+  }
+  return { parse: parseFirst ? parse : await timeParse(), readMime, findOriginal: findTime, extractFields: extractTime };
+}
+
 export async function runUnderstandingThroughput(sizes: ThroughputSizes): Promise<ThroughputResult> {
   const section = '1 understanding';
   const { messages, fixtures, originals } = await generateForwards(sizes.messages);
@@ -99,6 +132,11 @@ export async function runUnderstandingThroughput(sizes: ThroughputSizes): Promis
     };
   });
 
+  const stages: StageTimes[] = [];
+  for (const [index, message] of messages.entries()) stages.push(await timeStages(message, index % 2 === 0));
+  const stageParse = sum(stages.map((item) => item.parse));
+  const stageRatio = (key: keyof StageTimes) => formatRatio(ratio(sum(stages.map((item) => item[key])), stageParse));
+
   const rows: ResultRow[] = [
     row(section, `understandEmail / simpleParser alone, total time (${messages.length} forwards)`, formatRatio(totalRatio),
       `${formatMs(sum(understand))} vs ${formatMs(sum(parse))}`,
@@ -112,6 +150,9 @@ export async function runUnderstandingThroughput(sizes: ThroughputSizes): Promis
       `p50 ${formatMs(median(parse))}, p99 ${formatMs(percentile(parse, 99))}`),
     row(section, 'understandEmail / simpleParser with its defaults (context)', formatRatio(ratio(sum(understand), sum(parseDefault))),
       `defaults p50 ${formatMs(median(parseDefault))}, p99 ${formatMs(percentile(parseDefault, 99))}`),
+    row(section, 'understanding by stage / simpleParser alone (second pass, total time)',
+      `${stageRatio('readMime')} + ${stageRatio('findOriginal')} + ${stageRatio('extractFields')}`,
+      `MIME read (simpleParser + input checks) ${stageRatio('readMime')}, find the original (forward parser, HTML to text, attached messages) ${stageRatio('findOriginal')}, extract fields ${stageRatio('extractFields')}`),
     row(section, 'worst style: understandEmail / parse alone', (() => {
       const worst = [...perStyle].sort((left, right) => right.ratio - left.ratio)[0]!;
       return `${formatRatio(worst.ratio)} (${worst.style})`;
