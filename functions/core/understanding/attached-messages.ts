@@ -93,6 +93,8 @@ function splitHeadersAndBody(part: string): { headerBlock: string; body: string 
  * attached message is parsed on its own, and its own attachments found then).
  */
 export function findAttachedMessages(raw: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+  if (!ATTACHED_MESSAGE_HINT.test(text)) return [];
   const found: Uint8Array[] = [];
   const visit = (partText: string, nesting: number, isRoot: boolean): void => {
     if (nesting > MAX_MIME_NESTING || found.length >= MAX_MIME_PARTS) return;
@@ -107,8 +109,6 @@ export function findAttachedMessages(raw: Uint8Array): Uint8Array[] {
       for (const child of splitMultipart(body, headers.boundary)) visit(child, nesting + 1, false);
     }
   };
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
-  if (!ATTACHED_MESSAGE_HINT.test(text)) return found;
   visit(text, 0, true);
   return found;
 }

@@ -54,10 +54,11 @@ const WHITESPACE_ONLY = /^\s*$/;
 
 /**
  * Checks the input begins with an email header section; throws NotAnEmailError with the
- * reason otherwise. Runs on at most MAX_HEADER_BYTES, so it costs nothing on big mail.
+ * reason otherwise. Runs on `start`, the first MAX_HEADER_BYTES as Latin-1, so it costs nothing
+ * on big mail.
  */
-function assertHeaderSection(raw: Buffer): void {
-  const head = raw.subarray(0, MAX_HEADER_BYTES).toString('latin1').replace(MBOX_FROM_LINE, '');
+function assertHeaderSection(start: string): void {
+  const head = start.replace(MBOX_FROM_LINE, '');
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   const headerEnd = head.search(/\r?\n\r?\n/);
   const headerBlock = headerEnd === -1 ? head : head.slice(0, headerEnd);
@@ -129,7 +130,7 @@ function isKnownCharset(label: string): boolean {
 
 function countReplacements(parsed: ParsedMail): number {
   const texts = [parsed.text, typeof parsed.html === 'string' ? parsed.html : ''];
-  return texts.reduce((sum, text) => sum + (text?.match(REPLACEMENT_CHARACTER)?.length ?? 0), 0);
+  return texts.reduce((sum, text) => sum + (text?.includes('\uFFFD') ? (text.match(REPLACEMENT_CHARACTER)?.length ?? 0) : 0), 0);
 }
 
 /**
@@ -168,10 +169,11 @@ async function parseWithCharsetRepair(bytes: Buffer): Promise<ParsedMail> {
 /** Parses raw MIME bytes. Throws EmptyMessageError, NotAnEmailError or MalformedMimeError. */
 export async function parseMime(raw: Uint8Array): Promise<ParsedMessage> {
   const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  if (bytes.length === 0 || WHITESPACE_ONLY.test(bytes.subarray(0, MAX_HEADER_BYTES).toString('latin1')) && bytes.length <= MAX_HEADER_BYTES) {
+  const start = bytes.subarray(0, MAX_HEADER_BYTES).toString('latin1');
+  if (bytes.length === 0 || WHITESPACE_ONLY.test(start) && bytes.length <= MAX_HEADER_BYTES) {
     throw new EmptyMessageError();
   }
-  assertHeaderSection(bytes);
+  assertHeaderSection(start);
   let parsed: ParsedMail;
   try {
     parsed = await parseWithCharsetRepair(bytes);
