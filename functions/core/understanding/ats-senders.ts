@@ -106,12 +106,13 @@ export function identifyPlatformSender(address: string | null): PlatformSender |
   return null;
 }
 
+/** The platforms' names in lower case, for {@link isPlatformName}. */
+const PLATFORM_NAMES_LOWER = SENDING_PLATFORMS.map((platform) => platform.name.toLowerCase());
+
 /** True when a name (display name, signature line) is a platform's name rather than an employer's. */
 export function isPlatformName(name: string): boolean {
   const lower = name.toLowerCase().trim();
   if (!lower) return false;
-  return SENDING_PLATFORMS.some((platform) => {
-    const platformLower = platform.name.toLowerCase();
-    return lower === platformLower || lower.startsWith(`${platformLower} `);
-  });
+  return PLATFORM_NAMES_LOWER.some((platformLower) => lower === platformLower || (lower.startsWith(platformLower) && lower.charAt(platformLower.length) === ' '));
 }
+

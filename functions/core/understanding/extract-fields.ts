@@ -17,6 +17,7 @@ import { classifyMessage } from './fields/classify.js';
 import { extractCompany } from './fields/company.js';
 import { extractContactAddress, extractContactName, findGreetingNames, findSignature, type ContactInput } from './fields/contact.js';
 import { extractRole } from './fields/role.js';
+import { clearPerMessageCaches } from './fields/per-message-cache.js';
 import { extractSignals } from './fields/signals.js';
 import { cleanText, limitText, MAX_SUBJECT_CHARS, stripQuotedReply } from './fields/text-tools.js';
 import type { ExtractedFields, OriginalMessage } from './types.js';
@@ -34,6 +35,7 @@ export interface ExtractFieldsOptions {
  * "fix details" link when it is unsure.
  */
 export function extractFields(original: OriginalMessage, options: ExtractFieldsOptions): ExtractedFields {
+  clearPerMessageCaches();
   const owners = new Set(options.ownerAddresses.map((address) => address.trim().toLowerCase()));
   const body = stripQuotedReply(cleanText(limitText(original.text ?? '')));
   const subject = cleanText((original.subject ?? '').slice(0, MAX_SUBJECT_CHARS)).replace(/\s+/g, ' ').trim();

@@ -19,6 +19,7 @@ import {
   isTeamWord,
   looksLikePersonName,
 } from './lexicon.js';
+import { createPerMessageCache } from './per-message-cache.js';
 import { findAllRuns, readRun, type Run } from './runs.js';
 import { compactForm, compactFormTransliterated, escapeRegExp, organisationLabel, splitAddress } from './text-tools.js';
 
@@ -160,8 +161,22 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/** cleanRun results kept for the message (a run is cleaned again for mentions and label matches); also emptied when full. */
+const CLEANED_RUNS = createPerMessageCache<string, string | null>();
+const MAX_CACHED_RUNS = 10_000;
+
 /** Trims a run read from text into a company name (drops team words, trailing punctuation, role tails). */
 function cleanRun(run: string): string | null {
+  const cached = CLEANED_RUNS.get(run);
+  if (cached !== undefined) return cached;
+  const cleaned = cleanRunUncached(run);
+  if (CLEANED_RUNS.size >= MAX_CACHED_RUNS) CLEANED_RUNS.clear();
+  CLEANED_RUNS.set(run, cleaned);
+  return cleaned;
+}
+
+
+function cleanRunUncached(run: string): string | null {
   const words = run.replace(/[®™]/g, '').split(/\s+/).filter(Boolean);
   while (words.length > 0 && isTeamWord((words[words.length - 1] ?? '').toLowerCase())) words.pop();
   while (words.length > 0 && COMPANY_STOP_WORDS.has((words[0] ?? '').toLowerCase()) && (words[0] ?? '') !== 'The') words.shift();

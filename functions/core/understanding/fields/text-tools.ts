@@ -3,6 +3,7 @@
  * here has bounded repetition so hostile input cannot trigger catastrophic backtracking.
  */
 import { foldCase } from '../phrases/phrase-set.js';
+import { createPerMessageCache } from './per-message-cache.js';
 
 /** Longest text the extractors look at; longer bodies keep their head and their tail (the signature). */
 export const MAX_SCAN_CHARS = 60_000;
@@ -61,8 +62,8 @@ export function foldDiacritics(text: string): string {
 /** Text with no character beyond ASCII: it has no diacritics to fold (most names and words). */
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** compactForm results kept for reuse: the same words and names come back many times per mail. */
-const COMPACT_FORM_CACHE = new Map<string, string>();
-/** The cache is emptied when it holds this many forms, so hostile mail cannot grow it without bound. */
+const COMPACT_FORM_CACHE = createPerMessageCache<string, string>();
+/** The cache is also emptied when it holds this many forms, so hostile mail cannot grow it without bound. */
 const MAX_CACHED_COMPACT_FORMS = 20_000;
 /** Longer texts are not cached (they rarely repeat). */
 const MAX_CACHED_COMPACT_INPUT_CHARS = 200;
@@ -85,8 +86,12 @@ export function compactForm(text: string): string {
   return form;
 }
 
+/** The characters {@link compactFormTransliterated} rewrites; text without them has the plain compact form. */
+const GERMAN_TRANSLITERATED = /[äöüÄÖÜß]/;
+
 /** The German transliteration of umlauts as domains write them ("Fröhlich" -> "froehlich"). */
 export function compactFormTransliterated(text: string): string {
+  if (!GERMAN_TRANSLITERATED.test(text)) return compactForm(text);
   const transliterated = text
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
