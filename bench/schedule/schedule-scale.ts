@@ -18,6 +18,7 @@ import { DynamoContactRepository } from '../../functions/adapters/dynamo-contact
 import { SesOwnerMailer } from '../../functions/adapters/ses-owner-mailer.js';
 import {
   TABLE_DESIGN,
+  createTableRequest,
   contactSortKey,
   duePartitionKey,
   dueShardOf,
@@ -123,29 +124,8 @@ function dueContactAndPlan(ownerId: string, contactId: string, index: number, du
 }
 
 async function createScaleTable(client: DynamoDBClient): Promise<void> {
-  const { partitionKey, sortKey, dueIndex } = TABLE_DESIGN;
-  await client.send(
-    new CreateTableCommand({
-      TableName: SCALE_TABLE_NAME,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey, dueIndex.partitionKey, dueIndex.sortKey].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: 'HASH' },
-        { AttributeName: sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: dueIndex.name,
-          KeySchema: [
-            { AttributeName: dueIndex.partitionKey, KeyType: 'HASH' },
-            { AttributeName: dueIndex.sortKey, KeyType: 'RANGE' },
-          ],
-          // As deployed (infra/stacks/stateful-stack.ts); the local stack's table projects ALL.
-          Projection: { ProjectionType: 'KEYS_ONLY' },
-        },
-      ],
-    }),
-  );
+  // The one table definition the CDK stack, the local stack and the tests share.
+  await client.send(new CreateTableCommand(createTableRequest(SCALE_TABLE_NAME)));
 }
 
 async function batchWrite(documents: DynamoDBDocumentClient, items: Item[]): Promise<void> {
@@ -319,7 +299,7 @@ export async function runScheduleScale(stack: LocalStack, sizes: ScheduleSizes, 
   ];
   const notes = [
     'The emulators (dynalite, the SES emulator) run in the same Node process as the dispatcher, so their CPU time counts in the dispatch time; on AWS the sweep waits on the network instead.',
-    `dynalite reports the capacity of the table and of the index a query reads, not the writes DynamoDB makes to a global secondary index; the cost model (part 5) adds them. Table created with the deployed design (due index KEYS_ONLY); the local stack's own table projects ALL.`,
+    `dynalite reports the capacity of the table and of the index a query reads, not the writes DynamoDB makes to a global secondary index; the cost model (part 5) adds them. Table created with the deployed design (due index KEYS_ONLY), the one createTableRequest the local stack uses too.`,
     `Seeding: ${notDueSeeded} not-due plans (of ${sizes.notDue} asked; budget ${formatMs(sizes.seedBudgetMs)}) (plans only: the sweep never reads profiles) in ${formatMs(seedNotDueMs)}, then ${sizes.due} + ${sizes.countingMailer} due contacts (profile + plan) by BatchWrite.`,
     'Counting SES client: the real SesOwnerMailer (MIME built by MailComposer, the SDK serialises SendRawEmail) with a middleware that answers instead of the network, to separate the emulator from our own cost.',
   ];
