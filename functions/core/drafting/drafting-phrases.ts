@@ -3,7 +3,7 @@
  * compliment topics), and the shape of one language's phrase data that recognises them.
  *
  * The phrases are plain data, in the syntax of the understanding phrase lists (see
- * ./phrase-syntax.ts: whole words, any case, `*` a gap of up to four words, `{a|b}`
+ * ../text/phrase-syntax.ts: whole words, any case, `*` a gap of up to four words, `{a|b}`
  * alternatives, a trailing `~` lets a word continue). Every language's
  * lists are applied to every fragment, so a phrase must not be a common word of another
  * language. To extend a language add a line; to add a language write a file beside en.ts and

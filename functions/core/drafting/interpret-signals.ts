@@ -10,7 +10,7 @@
  * length, and nothing from it is returned, only members of closed sets.
  */
 import type { Signals } from '../understanding/types.js';
-import { compilePhrases, foldCase } from './phrase-syntax.js';
+import { compilePhrases, foldCase } from '../text/phrase-syntax.js';
 import {
   COMPLIMENT_TOPIC_WORDING,
   COMPLIMENT_TOPICS,

@@ -12,7 +12,7 @@ import {
   type ComplimentTopic,
   type ReasonKind,
 } from '../../../functions/core/drafting/interpret-signals.js';
-import { compilePhrases } from '../../../functions/core/drafting/phrase-syntax.js';
+import { compilePhrases } from '../../../functions/core/text/phrase-syntax.js';
 import { makeSignals } from '../../support/sample-contacts.js';
 
 /** Invented reason fragments, as the extraction cuts them (from the matched phrase to the end of the clause). */

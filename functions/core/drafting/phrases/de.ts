@@ -1,6 +1,6 @@
 import type { DraftingPhraseSet } from '../drafting-phrases.js';
 
-/** German phrases. Syntax: see ../phrase-syntax.ts. */
+/** German phrases. Syntax: see functions/core/text/phrase-syntax.ts. */
 export const GERMAN_DRAFTING: DraftingPhraseSet = {
   language: 'de',
   reasonKinds: {

@@ -1,6 +1,6 @@
 import type { DraftingPhraseSet } from '../drafting-phrases.js';
 
-/** English phrases. Syntax: see ../phrase-syntax.ts. */
+/** English phrases. Syntax: see functions/core/text/phrase-syntax.ts. */
 export const ENGLISH_DRAFTING: DraftingPhraseSet = {
   language: 'en',
   reasonKinds: {

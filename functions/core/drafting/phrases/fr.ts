@@ -1,6 +1,6 @@
 import type { DraftingPhraseSet } from '../drafting-phrases.js';
 
-/** French phrases. Syntax: see ../phrase-syntax.ts. */
+/** French phrases. Syntax: see functions/core/text/phrase-syntax.ts. */
 export const FRENCH_DRAFTING: DraftingPhraseSet = {
   language: 'fr',
   reasonKinds: {

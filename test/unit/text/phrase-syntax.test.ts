@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrases, foldCase } from '../../../functions/core/drafting/phrase-syntax.js';
 import { DRAFTING_LANGUAGES } from '../../../functions/core/drafting/phrases/index.js';
+import { compilePhrases, foldCase } from '../../../functions/core/text/phrase-syntax.js';
 import * as understanding from '../../../functions/core/understanding/phrases/phrase-set.js';
 
 /** Every phrase of the drafting lists, and a few that exercise each part of the syntax. */
@@ -11,22 +11,22 @@ const PHRASES = [
   '{a.b|c+d} (x) [y] ^z$',
 ];
 
-describe('the drafting phrase syntax', () => {
-  it('compiles every phrase exactly as the understanding phrase lists do (one syntax, two copies of the compiler)', () => {
+describe('the shared phrase syntax', () => {
+  it('compiles every drafting phrase, and is the very compiler the understanding lists use', () => {
     // Prepare
     const phrases = PHRASES;
 
     // Act
-    const mine = phrases.map((phrase) => compilePhrases([phrase]).source);
-    const theirs = phrases.map((phrase) => understanding.compilePhrases([phrase]).source);
+    const compiled = compilePhrases(phrases);
 
     // Assess
     expect(phrases.length).toBeGreaterThan(100);
-    expect(mine).toEqual(theirs);
-    expect(compilePhrases(phrases).source).toBe(understanding.compilePhrases(phrases).source);
+    expect(compiled.source.length).toBeGreaterThan(phrases.length);
+    expect(understanding.compilePhrases).toBe(compilePhrases);
+    expect(understanding.foldCase).toBe(foldCase);
   });
 
-  it('folds case the same way, keeping offsets', () => {
+  it('folds case keeping offsets', () => {
     // Prepare
     const texts = ['CLOSER Match', 'Die STELLE wurde İntern vergeben', 'ÉTÉ POURVU'];
 
@@ -34,7 +34,6 @@ describe('the drafting phrase syntax', () => {
     const folded = texts.map(foldCase);
 
     // Assess
-    expect(folded).toEqual(texts.map(understanding.foldCase));
     expect(folded.map((text) => text.length)).toEqual(texts.map((text) => text.length));
     expect(folded[0]).toBe('closer match');
   });

@@ -1,13 +1,13 @@
 /**
- * The phrase syntax of the drafting phrase lists, compiled to regular expressions. It is the
- * syntax of the understanding phrase lists (functions/core/understanding/phrases/phrase-set.ts)
- * and compiles to the same patterns (test/unit/drafting/phrase-syntax.test.ts checks this), kept
- * as a copy here because the dispatch and actions handlers render drafts and must not bundle
- * any understanding code (test/unit/runtime/handler-bundles.test.ts). If the understanding
- * module ever imports its compiler from a neutral place, both can share one file.
+ * The phrase syntax of every phrase list in the project (the understanding lists in
+ * functions/core/understanding/phrases/ and the drafting lists in functions/core/drafting/phrases/),
+ * compiled to regular expressions. It lives apart from both so that the dispatch and actions
+ * bundles, which render drafts, never pull in understanding code.
  *
- * Syntax (matched on whole words, regardless of case: patterns are lower-case and run on text
- * passed through `foldCase`):
+ * Syntax (matched on whole words, regardless of case: the compiled patterns are case-sensitive
+ * and lower-case, and run on text passed through `foldCase`; a case-insensitive Unicode
+ * alternation of hundreds of phrases costs V8 about three times as much to compile on its first
+ * use, which every Lambda cold start pays):
  * - words separated by spaces match any run of whitespace, line breaks included;
  * - an apostrophe matches both ' and ’;
  * - `*` matches a gap of up to four words inside the same sentence;
@@ -16,7 +16,6 @@
  *   optional: `{be |}moving` matches "moving" and "be moving";
  * - a trailing `~` on a word lets the word continue ("regret~" matches "regrets", "regretfully").
  */
-
 /** Most words a `*` gap spans. */
 const GAP_MAX_WORDS = 4;
 /** Most letters a `~` continuation adds. */
