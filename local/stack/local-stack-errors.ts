@@ -6,6 +6,7 @@ import { AppError } from '../../functions/core/errors.js';
 
 /** A port the stack wants is taken; names the flag and the environment variable that move it. */
 export class PortInUseError extends AppError {
+  override readonly name: string = 'PortInUseError';
   readonly code = 'port-in-use';
   readonly permanent = true;
   constructor(
@@ -25,6 +26,7 @@ export class PortInUseError extends AppError {
 
 /** The CLI could not reach a running local stack. */
 export class StackNotRunningError extends AppError {
+  override readonly name: string = 'StackNotRunningError';
   readonly code = 'stack-not-running';
   readonly permanent = true;
   constructor(where: string, options?: { cause?: unknown }) {
@@ -34,6 +36,7 @@ export class StackNotRunningError extends AppError {
 
 /** A command-line value (a duration, a port, a path) that cannot be used. */
 export class UsageError extends AppError {
+  override readonly name: string = 'UsageError';
   readonly code = 'usage';
   readonly permanent = true;
 }

@@ -45,6 +45,7 @@ const ACTION_SET = new Set<string>(ACTION_KINDS);
  * page can offer "send me a fresh email" for the right contact (after checking the owner).
  */
 export class ExpiredTokenError extends InvalidTokenError {
+  override readonly name: string = 'ExpiredTokenError';
   constructor(readonly claims: LinkClaims) {
     super('the link has expired', 'expired');
   }

@@ -8,6 +8,7 @@ import type { PromptKind } from '../model.js';
 
 /** A template file is missing or cannot be compiled. Permanent: fix the file and redeploy. */
 export class TemplateError extends AppError {
+  override readonly name: string = 'TemplateError';
   readonly code = 'template';
   readonly permanent = true;
   constructor(

@@ -11,6 +11,7 @@ import { InvalidInputError } from '../errors.js';
 
 /** The input has no bytes, or only whitespace. */
 export class EmptyMessageError extends InvalidInputError {
+  override readonly name: string = 'EmptyMessageError';
   override readonly code = 'empty-message';
   constructor() {
     super('the message is empty (0 bytes or only whitespace)');
@@ -19,10 +20,12 @@ export class EmptyMessageError extends InvalidInputError {
 
 /** The input does not start with an email header section (binary data, a random text file). */
 export class NotAnEmailError extends InvalidInputError {
+  override readonly name: string = 'NotAnEmailError';
   override readonly code = 'not-an-email';
 }
 
 /** The MIME structure could not be parsed at all. */
 export class MalformedMimeError extends InvalidInputError {
+  override readonly name: string = 'MalformedMimeError';
   override readonly code = 'malformed-mime';
 }
