@@ -103,8 +103,12 @@ function withoutStorageAttributes(item: Item): Item {
   return Object.fromEntries(Object.entries(item).filter(([key]) => !STORAGE_ATTRIBUTES.has(key)));
 }
 
+/** Contacts stored before drafts had languages carry no `language`: their drafts are English. */
+const LANGUAGE_OF_OLD_ITEMS = 'en';
+
 function itemToContact(item: Item): Contact {
-  return withoutStorageAttributes(item) as Contact;
+  const contact = withoutStorageAttributes(item) as Contact;
+  return { ...contact, language: contact.language ?? LANGUAGE_OF_OLD_ITEMS };
 }
 
 function itemToPlan(item: Item): Plan {

@@ -3,7 +3,7 @@
  * its Plan (what prompt comes next and when). They are stored as two items so that the
  * dispatcher's hot path (claim, send, advance) only ever touches the small plan item.
  */
-import type { Confidence, ForwardStyle, MessageKind, Signals } from './understanding/types.js';
+import type { Confidence, ForwardStyle, MessageKind, MessageLanguage, Signals } from './understanding/types.js';
 
 export type ContactStatus =
   | 'active' // prompts are scheduled
@@ -76,6 +76,12 @@ export interface Contact {
   isRejection: boolean;
   signals: Signals;
   confidence: Confidence;
+  /**
+   * The language the drafts are written in: the rejection's (as understood), or the owner's
+   * choice on the fix-details page. Absent on contacts stored before drafts had languages,
+   * which read as English ('en').
+   */
+  language?: MessageLanguage;
   /** The owner's own notes (fix-details page). */
   notes: string;
   source: {

@@ -51,6 +51,7 @@ export function makeContact(overrides: Partial<Contact> = {}): Contact {
     isRejection: true,
     signals: makeSignals(),
     confidence: makeConfidence(),
+    language: 'en',
     notes: '',
     source: {
       messageId: `<${contactId}@mail.acme.example>`,

@@ -10,9 +10,11 @@
  * - company.ts weighs candidates from display name, domain or ATS tenant, subject, body phrases
  *   and signature;
  * - role.ts reads the title from subject and body;
- * - signals.ts quotes reasons and compliments and flags reapply / stay-in-touch / feedback.
+ * - signals.ts quotes reasons and compliments and flags reapply / stay-in-touch / feedback;
+ * - detect-language.ts decides the language the message is written in.
  */
 import { identifyPlatformSender } from './ats-senders.js';
+import { detectLanguage } from './detect-language.js';
 import { classifyMessage } from './fields/classify.js';
 import { extractCompany } from './fields/company.js';
 import { extractContactAddress, extractContactName, findGreetingNames, findSignature, type ContactInput } from './fields/contact.js';
@@ -86,5 +88,6 @@ export function extractFields(original: OriginalMessage, options: ExtractFieldsO
       contactEmail: address.confidence,
       role: role.confidence,
     },
+    language: detectLanguage(subject, body).language,
   };
 }

@@ -74,6 +74,12 @@ export interface ContactGuess {
   noReply: boolean;
 }
 
+/**
+ * The language a message is written in (ISO 639-1): one of the languages the phrase lists
+ * read (functions/core/understanding/phrases/). 'en' when unsure.
+ */
+export type MessageLanguage = 'en' | 'de' | 'fr';
+
 /** The fields extracted from an OriginalMessage. */
 export interface ExtractedFields {
   isRejection: boolean;
@@ -84,6 +90,8 @@ export interface ExtractedFields {
   role: string | null;
   signals: Signals;
   confidence: Confidence;
+  /** The language of the original message (detect-language.ts), which the drafts answer in. */
+  language: MessageLanguage;
 }
 
 export type MessageKind =

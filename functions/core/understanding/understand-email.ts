@@ -12,6 +12,7 @@
  * status 'not-understood' with a reason, so the owner can be told what happened.
  */
 import { MailTooLargeError } from '../errors.js';
+import { DEFAULT_MESSAGE_LANGUAGE } from './detect-language.js';
 import { extractFields } from './extract-fields.js';
 import { findOriginal } from './find-original.js';
 import { computeIdempotencyKey } from './idempotency-key.js';
@@ -38,6 +39,7 @@ function describeNothing(): ExtractedFields {
     role: null,
     signals: { reasons: [], compliments: [], reapplyInvitation: false, stayInTouch: false, feedbackOffered: false, feedbackAddress: null },
     confidence: { isRejection: 0, company: 0, contactName: 0, contactEmail: 0, role: 0 },
+    language: DEFAULT_MESSAGE_LANGUAGE,
   };
 }
 

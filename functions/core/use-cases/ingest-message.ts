@@ -210,6 +210,7 @@ function unreadableUnderstanding(idempotencyKey: string, reason: string, subject
       feedbackAddress: null,
     },
     confidence: { isRejection: 0, company: 0, contactName: 0, contactEmail: 0, role: 0 },
+    language: 'en',
     original: {
       messageId: null,
       date: null,
@@ -243,6 +244,7 @@ function buildContact(
     isRejection: understanding.isRejection,
     signals: understanding.signals,
     confidence: understanding.confidence,
+    language: understanding.language,
     notes: '',
     source: {
       messageId: understanding.original.messageId,

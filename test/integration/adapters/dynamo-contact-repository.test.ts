@@ -75,6 +75,23 @@ describe('contacts', () => {
     expect(read).toEqual(contact);
   });
 
+  it('keeps the draft language, and reads a contact stored before languages existed as English', async () => {
+    // Prepare: a German contact, and an old item written without the attribute.
+    const ownerId = newOwner();
+    const german = makeContact({ ownerId, contactId: 'language000000000001', language: 'de' });
+    const { language: _dropped, ...old } = makeContact({ ownerId, contactId: 'language000000000002' });
+    await repository.createContact(german);
+    await repository.createContact(old);
+
+    // Act
+    const readGerman = await repository.getContact(ownerId, german.contactId);
+    const readOld = await repository.getContact(ownerId, old.contactId);
+
+    // Assess
+    expect(readGerman?.language).toBe('de');
+    expect(readOld).toEqual({ ...old, language: 'en' });
+  });
+
   it('saves a contact only over the version it was read at', async () => {
     // Prepare
     const ownerId = newOwner();
