@@ -155,4 +155,10 @@ export interface MailVerdicts {
   dkim: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
   spam: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
   virus: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
+  /**
+   * DMARC on the From domain: PASS means SPF or DKIM passed for a domain aligned with the
+   * From address, which SPF and DKIM alone do not say. GRAY: the domain publishes no DMARC
+   * record. Absent when the event did not carry it.
+   */
+  dmarc?: 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED' | 'DISABLED';
 }

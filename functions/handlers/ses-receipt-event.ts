@@ -48,6 +48,7 @@ export const sesReceiptEventSchema = z.object({
             virusVerdict: verdictSchema,
             spfVerdict: verdictSchema,
             dkimVerdict: verdictSchema,
+            dmarcVerdict: z.optional(verdictSchema),
             action: z.object({ type: z.string() }),
           }),
         }),
@@ -87,6 +88,7 @@ export function receivedMailOf(event: SesReceiptEvent): ReceivedMail {
       dkim: receipt.dkimVerdict.status,
       spam: receipt.spamVerdict.status,
       virus: receipt.virusVerdict.status,
+      ...(receipt.dmarcVerdict ? { dmarc: receipt.dmarcVerdict.status } : {}),
     },
     receivedAt: mail.timestamp ?? null,
   };

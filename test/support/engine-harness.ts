@@ -19,7 +19,7 @@ export const TEST_SIGNING_KEYS = {
 
 export const OWNER_ADDRESS = 'alex.morgan@example.net';
 
-export const PASSING_VERDICTS: MailVerdicts = { spf: 'PASS', dkim: 'PASS', spam: 'PASS', virus: 'PASS' };
+export const PASSING_VERDICTS: MailVerdicts = { spf: 'PASS', dkim: 'PASS', spam: 'PASS', virus: 'PASS', dmarc: 'PASS' };
 
 export function makeTestOwner(overrides: Partial<OwnerSettings> = {}): OwnerSettings {
   return {

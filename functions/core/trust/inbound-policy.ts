@@ -7,14 +7,21 @@
  *   - the envelope sender (MAIL FROM / SES `mail.source`) is,
  *   - forwarding headers name one (auto-forward: the company is the From, but
  *     X-Forwarded-For / Resent-From / Resent-Sender say the owner's mailbox forwarded it),
- * and (b) SES says SPF or DKIM passed and neither the spam nor the virus verdict is FAIL.
+ * and (b) SES's verdicts prove it: neither spam nor virus is FAIL, a From naming the owner does
+ * not fail DMARC, and the rule that named the owner is authenticated, not just written:
+ *   - From: DMARC passed for the From domain; or, when that domain publishes no DMARC (GRAY
+ *     or no verdict), SPF passed for an envelope sender in the From address's domain. SPF or
+ *     DKIM passing for some other domain proves nothing about the From header: anyone can
+ *     send `From: <owner>` from a domain of their own.
+ *   - envelope: SPF passed (SPF authenticates exactly the envelope sender's domain).
+ *   - forwarding header: SPF passed for an envelope sender in the domain of the owner
+ *     address the header names (Gmail, Outlook and Exchange auto-forwards are sent from the
+ *     owner's own domain).
  *
  * Addresses compare case-insensitively, and a "+tag" on the candidate's local part is
  * ignored (alex+jobs@example.com is alex@example.com; Gmail's auto-forward envelope sender
- * is alex+caf_=inbound=...@gmail.com).
- *
- * Known limit: the header rule trusts headers that any sender whose own SPF/DKIM passes can
- * write. It is the price of accepting auto-forwards; the envelope rule is the stronger one.
+ * is alex+caf_=inbound=...@gmail.com). Domains align when equal or one is a subdomain of the
+ * other (DMARC's relaxed alignment, without the public-suffix list).
  */
 import type { MailVerdicts } from '../ports.js';
 
@@ -47,21 +54,55 @@ export function decideInbound(
   const isOwner = (address: string): boolean => owners.has(normalizeAddress(address));
   const headers = 'raw' in input ? readTopHeaders(input.raw) : input.headers;
 
+  const envelopeDomain = domainOf(input.envelopeFrom ? (extractAddresses([input.envelopeFrom])[0] ?? '') : '');
+  const alignsWithEnvelope = (address: string): boolean => {
+    const domain = domainOf(address);
+    return Boolean(domain && envelopeDomain && alignDomains(domain, envelopeDomain));
+  };
+  const { verdicts } = input;
+  const spfPass = verdicts.spf === 'PASS';
+  const dmarcKnown = verdicts.dmarc === 'PASS' || verdicts.dmarc === 'FAIL';
+
   let via: 'from' | 'envelope' | 'forwarding-header' | null = null;
-  if (extractAddresses(headers.get('from') ?? []).some(isOwner)) via = 'from';
-  else if (input.envelopeFrom && extractAddresses([input.envelopeFrom]).some(isOwner)) via = 'envelope';
-  else if (FORWARDING_HEADERS.some((name) => extractAddresses(headers.get(name) ?? []).some(isOwner))) {
-    via = 'forwarding-header';
+  let authenticated = false;
+  const ownerFrom = extractAddresses(headers.get('from') ?? []).find(isOwner);
+  const ownerInForwardingHeader = FORWARDING_HEADERS.flatMap((name) => extractAddresses(headers.get(name) ?? [])).find(isOwner);
+  if (ownerFrom) {
+    via = 'from';
+    authenticated = verdicts.dmarc === 'PASS' || (!dmarcKnown && spfPass && alignsWithEnvelope(ownerFrom));
+  }
+  if (!authenticated && input.envelopeFrom && extractAddresses([input.envelopeFrom]).some(isOwner)) {
+    via = 'envelope';
+    authenticated = spfPass;
+  }
+  if (!authenticated && ownerInForwardingHeader) {
+    via ??= 'forwarding-header';
+    if (spfPass && alignsWithEnvelope(ownerInForwardingHeader)) {
+      via = 'forwarding-header';
+      authenticated = true;
+    }
   }
   if (!via) return { accepted: false, reason: 'not-from-owner' };
-  if (!passesVerdicts(input.verdicts)) return { accepted: false, reason: 'failed-verdicts' };
+  // A From naming the owner that fails DMARC is a forgery of the owner, whatever else passed.
+  if (ownerFrom && verdicts.dmarc === 'FAIL') authenticated = false;
+  if (!authenticated || !passesContentVerdicts(verdicts)) return { accepted: false, reason: 'failed-verdicts' };
   return { accepted: true, via };
 }
 
-/** SPF or DKIM passed, and neither spam nor virus failed. */
-export function passesVerdicts(verdicts: MailVerdicts): boolean {
-  const authenticated = verdicts.spf === 'PASS' || verdicts.dkim === 'PASS';
-  return authenticated && verdicts.spam !== 'FAIL' && verdicts.virus !== 'FAIL';
+/** Neither the spam nor the virus verdict is FAIL. */
+export function passesContentVerdicts(verdicts: MailVerdicts): boolean {
+  return verdicts.spam !== 'FAIL' && verdicts.virus !== 'FAIL';
+}
+
+/** The lower-case domain of an address ('' when it has none). */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
+}
+
+/** Relaxed alignment: the same domain, or one a subdomain of the other. */
+function alignDomains(left: string, right: string): boolean {
+  return left === right || left.endsWith(`.${right}`) || right.endsWith(`.${left}`);
 }
 
 /** An address for info-level logs: `j***@example.com` (the domain helps, the person is hidden). */

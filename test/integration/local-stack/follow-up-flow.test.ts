@@ -188,10 +188,10 @@ describe('a forwarded rejection, end to end', () => {
     expect((await stack.listContacts()).filter((contact) => contact.company === rejection.company)).toEqual([]);
   });
 
-  it('drops mail from the owner when SES says SPF and DKIM failed (X-Local-Verdicts)', async () => {
+  it('drops mail from the owner when SES says SPF, DKIM and so DMARC failed (X-Local-Verdicts)', async () => {
     // Prepare
     const rejection = { company: 'Juniper Atlas', person: 'Felix Moreau', address: 'felix.moreau@juniper.example', role: 'Site Reliability Engineer' };
-    const raw = forwardOf(rejection, { extraHeaders: ['X-Local-Verdicts: spf=FAIL, dkim=FAIL'] });
+    const raw = forwardOf(rejection, { extraHeaders: ['X-Local-Verdicts: spf=FAIL, dkim=FAIL, dmarc=FAIL'] });
     // Act
     const report = await stack.ingest(Buffer.from(raw), OWNER);
     // Assess

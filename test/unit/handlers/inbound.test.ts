@@ -96,7 +96,7 @@ describe('inbound handler', () => {
         raw: RAW,
         rawMailKey: `inbound/${SES_MESSAGE_ID}`,
         envelopeFrom: 'sam.lee@mailbox.example',
-        verdicts: { spf: 'FAIL', dkim: 'GRAY', spam: 'PASS', virus: 'PASS' },
+        verdicts: { spf: 'FAIL', dkim: 'GRAY', spam: 'PASS', virus: 'PASS', dmarc: 'PASS' },
       },
     ]);
     // The use case logs the outcome; the handler adds no second line for it.
@@ -169,7 +169,7 @@ describe('inbound handler', () => {
         },
         rawMailKey: `inbound/${SES_MESSAGE_ID}`,
         envelopeFrom: 'sam.lee@mailbox.example',
-        verdicts: { spf: 'PASS', dkim: 'GRAY', spam: 'PASS', virus: 'PASS' },
+        verdicts: { spf: 'PASS', dkim: 'GRAY', spam: 'PASS', virus: 'PASS', dmarc: 'PASS' },
       },
     ]);
   });

@@ -94,8 +94,8 @@ describe('ingestMessage', () => {
   });
 
   it.each([
-    ['SPF and DKIM both failed', { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL' }],
-    ['SPF failed and DKIM gray', { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'GRAY' }],
+    ['SPF and DKIM both failed', { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' }],
+    ['SPF failed and DKIM gray', { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'GRAY', dmarc: 'FAIL' }],
     ['spam verdict FAIL', { ...PASSING_VERDICTS, spam: 'FAIL' }],
     ['virus verdict FAIL', { ...PASSING_VERDICTS, virus: 'FAIL' }],
   ] as const)('drops the owner\'s own address when %s', async (_name, verdicts) => {
@@ -112,7 +112,7 @@ describe('ingestMessage', () => {
     expect(repository.contactCount).toBe(0);
   });
 
-  it('accepts one passing check (DKIM PASS with SPF FAIL)', async () => {
+  it('accepts DMARC passing through DKIM alone (DKIM PASS with SPF FAIL)', async () => {
     // Prepare
     const { deps } = createHarness();
     const raw = await buildInlineForward();
@@ -139,7 +139,7 @@ describe('ingestMessage', () => {
       first.deps,
       input(viaEnvelope, { envelopeFrom: 'alex.morgan+caf_=inbox=not-today.example@example.net' }),
     );
-    const byHeader = await ingestMessage(second.deps, input(viaHeader, { envelopeFrom: 'srs0=abc@relay.example' }));
+    const byHeader = await ingestMessage(second.deps, input(viaHeader, { envelopeFrom: 'srs0=abc@mail.example.net' }));
 
     // Assess
     expect(byEnvelope.outcome).toBe('tracked');
@@ -248,7 +248,7 @@ describe('ingestMessage', () => {
     const spoofed = await ingestMessage(deps, {
       rawMailKey: 'inbound/huge-3',
       envelopeFrom: 'alex.morgan@example.net',
-      verdicts: { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL' },
+      verdicts: { ...PASSING_VERDICTS, spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' },
       oversized: { ...base, headerFrom: ['alex.morgan@example.net'] },
     });
 
