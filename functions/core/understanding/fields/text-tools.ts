@@ -53,7 +53,7 @@ export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Removes diacritics: "Pokémon" -> "Pokemon". German umlauts fold to the base letter. */
+/** Removes diacritics: "Café Léon" -> "Cafe Leon". German umlauts fold to the base letter. */
 export function foldDiacritics(text: string): string {
   if (ASCII_ONLY.test(text)) return text;
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -89,7 +89,7 @@ export function compactForm(text: string): string {
 /** The characters {@link compactFormTransliterated} rewrites; text without them has the plain compact form. */
 const GERMAN_TRANSLITERATED = /[äöüÄÖÜß]/;
 
-/** The German transliteration of umlauts as domains write them ("Fröhlich" -> "froehlich"). */
+/** The German transliteration of umlauts as domains write them ("Müller Bräu" -> "muellerbraeu"). */
 export function compactFormTransliterated(text: string): string {
   if (!GERMAN_TRANSLITERATED.test(text)) return compactForm(text);
   const transliterated = text
