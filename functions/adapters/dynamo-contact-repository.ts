@@ -35,12 +35,12 @@ import {
   dueSortKey,
   ownerPartitionKey,
   planSortKey,
+  dueAtOfSortKey,
+  dueSortKeyUpperBound,
 } from './table-design.js';
 
 type Item = Record<string, NativeAttributeValue>;
 
-/** Sorts after every character of an owner id or contact id, so `<until>#~` bounds a due time. */
-const DUE_KEY_UPPER_BOUND_SUFFIX = '#~';
 /** Items per query page when listing (DynamoDB also caps a page at 1 MB). */
 const LIST_PAGE_SIZE = 100;
 /** Marks each item's kind, so a scan of the table (backups, support) reads well. */
@@ -121,7 +121,7 @@ function itemToDueRef(item: Item): DueRef {
   const dueKey = String(item[GSI_SK]);
   const ownerId = String(item[PK]).slice(ownerPartitionKey('').length);
   const contactId = String(item[SK]).slice(PLAN_SORT_KEY_PREFIX.length);
-  const dueAt = dueKey.slice(0, dueKey.indexOf('#'));
+  const dueAt = dueAtOfSortKey(dueKey);
   return { ownerId, contactId, dueKey, dueAt };
 }
 
@@ -206,7 +206,7 @@ export class DynamoContactRepository implements ContactRepository {
 
   async findDue(until: Date, limit: number): Promise<DueRef[]> {
     if (limit <= 0) return [];
-    const upperBound = `${until.toISOString()}${DUE_KEY_UPPER_BOUND_SUFFIX}`;
+    const upperBound = dueSortKeyUpperBound(until.toISOString());
     const shards = Array.from({ length: TABLE_DESIGN.dueShardCount }, (_, shard) => shard);
     // Each shard yields its oldest `limit` entries, so the oldest `limit` overall are among them.
     const perShard = await Promise.all(shards.map((shard) => this.queryDueShard(shard, upperBound, limit)));
@@ -223,7 +223,7 @@ export class DynamoContactRepository implements ContactRepository {
       ownerId: plan.ownerId,
       contactId: plan.contactId,
       dueKey: dueKeys.gsi1sk,
-      dueAt: dueKeys.gsi1sk.slice(0, dueKeys.gsi1sk.indexOf('#')),
+      dueAt: dueAtOfSortKey(dueKeys.gsi1sk),
     };
   }
 

@@ -49,6 +49,15 @@ export const duePartitionKey = (shard: number): string => `DUE#${shard}`;
 export const dueSortKey = (dueAtIso: string, ownerId: string, contactId: string): string =>
   `${dueAtIso}#${ownerId}#${contactId}`;
 
+/** Sorts after every character of an owner id or contact id, so `<until>#~` bounds a due time. */
+const DUE_SORT_KEY_UPPER_BOUND_SUFFIX = '#~';
+
+/** The due-index sort key above every entry due at or before `untilIso` (a query's upper bound). */
+export const dueSortKeyUpperBound = (untilIso: string): string => `${untilIso}${DUE_SORT_KEY_UPPER_BOUND_SUFFIX}`;
+
+/** The due time (ISO) a due-index sort key starts with. */
+export const dueAtOfSortKey = (dueKey: string): string => dueKey.slice(0, dueKey.indexOf('#'));
+
 /**
  * The table as a CreateTable request (the SDK's CreateTableCommandInput shape, written out so
  * this module stays free of the SDK): what the local stack, integration tests and benchmarks
