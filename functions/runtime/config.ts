@@ -5,6 +5,7 @@
  */
 import * as z from '../core/zod-mini.js';
 import { ConfigError } from '../core/errors.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../core/mail-limits.js';
 import { cadenceSpecSchema, timeZoneSchema } from '../core/plan/settings-schema.js';
 import { parseSigningKeys } from '../adapters/signing-keys.js';
 
@@ -64,7 +65,7 @@ export const configSchema = z.object({
   /** Folder of the Handlebars templates (CDK sets it to the bundled copy); unset: the repo's templates/. */
   TEMPLATES_DIR: z.optional(z.string()),
   /** Largest inbound message accepted, in bytes. */
-  MAX_MAIL_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), 10 * 1024 * 1024),
+  MAX_MAIL_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), DEFAULT_MAX_MESSAGE_BYTES),
   /** Endpoint overrides for the local stack; unset on AWS. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   S3_ENDPOINT: z.optional(z.url()),

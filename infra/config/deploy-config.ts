@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../functions/core/errors.js';
 import { SIGNING_KEY_ID_PATTERN } from '../../functions/core/links/link-signer.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../functions/core/mail-limits.js';
 import { cadenceSpecSchema, timeZoneSchema } from '../../functions/core/plan/settings-schema.js';
 
 /** Context key holding the settings object. */
@@ -30,7 +31,6 @@ const MAX_RAW_MAIL_RETENTION_DAYS = 3650;
 const DEFAULT_DISPATCH_RATE_MINUTES = 15;
 const MAX_DISPATCH_RATE_MINUTES = 60;
 const MEBIBYTE = 1024 * 1024;
-const DEFAULT_MAX_MAIL_BYTES = 10 * MEBIBYTE;
 /** SES accepts inbound messages up to 40 MB; a bigger limit could never be reached. */
 export const SES_MAX_INBOUND_BYTES = 40 * MEBIBYTE;
 const MAX_OWNER_NAME_LENGTH = 100;
@@ -66,7 +66,7 @@ export const deployConfigSchema = z
     /** Minutes between dispatch sweeps. */
     dispatchRateMinutes: z.number().int().min(1).max(MAX_DISPATCH_RATE_MINUTES).default(DEFAULT_DISPATCH_RATE_MINUTES),
     /** Largest inbound message accepted, in bytes. */
-    maxMailBytes: z.number().int().positive().max(SES_MAX_INBOUND_BYTES).default(DEFAULT_MAX_MAIL_BYTES),
+    maxMailBytes: z.number().int().positive().max(SES_MAX_INBOUND_BYTES).default(DEFAULT_MAX_MESSAGE_BYTES),
     /** Where alarms are emailed; defaults to the first owner address. */
     alarmEmail: email.optional(),
     /**

@@ -47,6 +47,7 @@ import { S3_PORT_SETTING, startS3Server } from './s3-server.js';
 import { DispatchScheduler } from './scheduler.js';
 import { SMTP_PORT_SETTING, startSmtpReceiver } from './smtp-receiver.js';
 import { SES_MAX_INBOUND_BYTES } from '../../infra/config/deploy-config.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../functions/core/mail-limits.js';
 
 export const DEFAULT_PORTS = { smtp: 2525, actions: 3000, mailViewer: 8005, dynamo: 0, s3: 0 } as const;
 export const PORT_SETTINGS: Record<keyof typeof DEFAULT_PORTS, PortSetting> = {
@@ -68,7 +69,6 @@ export const LOCAL_TABLE_NAME = 'not-today-local';
 export const LOCAL_BUCKET = 'not-today-raw-mail';
 const LOCAL_REGION = 'us-east-1';
 /** MAX_MAIL_BYTES's default, as in config.ts: the largest mail the inbound handler reads. */
-const DEFAULT_MAX_MAIL_BYTES = 10 * 1024 * 1024;
 const DEFAULT_TIME_ZONE = 'UTC';
 const DEFAULT_SEND_HOUR = 9;
 const DEFAULT_OWNER_ID = 'owner';
@@ -257,7 +257,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const ownerAddresses = options.ownerAddresses ?? (process.env[OWNER_ENV] ?? DEFAULT_OWNER_ADDRESS).split(',').map((item) => item.trim()).filter(Boolean);
     const inboundAddress = options.inboundAddress ?? DEFAULT_INBOUND_ADDRESS;
     const ownerId = options.ownerId ?? process.env.OWNER_ID ?? DEFAULT_OWNER_ID;
-    const maxMailBytes = options.maxMailBytes ?? Number(process.env.MAX_MAIL_BYTES ?? DEFAULT_MAX_MAIL_BYTES);
+    const maxMailBytes = options.maxMailBytes ?? Number(process.env.MAX_MAIL_BYTES ?? DEFAULT_MAX_MESSAGE_BYTES);
     const receiveLimitBytes = options.receiveLimitBytes ?? SES_MAX_INBOUND_BYTES;
     const dynamoEndpoint = `http://${LOCAL_HOST}:${dynamo.port}`;
     const s3Endpoint = `http://${LOCAL_HOST}:${s3.port}`;

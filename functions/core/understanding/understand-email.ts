@@ -18,9 +18,9 @@ import { findOriginal } from './find-original.js';
 import { computeIdempotencyKey } from './idempotency-key.js';
 import { parseMime } from './parse-mime.js';
 import type { ExtractedFields, Understanding } from './types.js';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../mail-limits.js';
 
-/** The largest inbound message read: 10 MB (SES itself accepts up to 40 MB; rejections are small). */
-export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+export { DEFAULT_MAX_MESSAGE_BYTES };
 
 export interface UnderstandEmailOptions {
   /** The owner's addresses: never the contact, and their forwards are unwrapped. */
