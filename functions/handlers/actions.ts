@@ -18,6 +18,7 @@ import { readCalendarFeed } from '../core/calendar/calendar-feed.js';
 import { ExpiredTokenError } from '../core/links/link-signer.js';
 import { MESSAGE_PAGES, type MessagePageName } from '../core/pages/action-pages.js';
 import { openLink, pageForError, submitLink, type PageResponse } from '../core/pages/link-pages.js';
+import { buildSecurityHeaders } from '../core/pages/security-headers.js';
 import type { Log } from '../core/ports.js';
 import { InvalidTokenError } from '../core/errors.js';
 import { loadActionsHandlerDeps, type ActionsHandlerDeps } from '../runtime/actions-deps.js';
@@ -231,13 +232,7 @@ export function createActionsHandler(
       });
       return {
         statusCode: HTTP_INTERNAL_ERROR,
-        headers: {
-          'content-type': TEXT_CONTENT_TYPE,
-          'cache-control': 'no-store',
-          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-          'x-content-type-options': 'nosniff',
-          'referrer-policy': 'no-referrer',
-        },
+        headers: { 'content-type': TEXT_CONTENT_TYPE, ...buildSecurityHeaders({ scripts: [], styles: [] }) },
         body: 'Not Today is not available right now.\n',
       };
     }

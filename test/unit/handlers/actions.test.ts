@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActionsHarness, foreignSigner, functionUrlEvent, rotatedSigner } from './actions-harness.js';
-import { handleActionsRequest } from '../../../functions/handlers/actions.js';
+import { createActionsHandler, handleActionsRequest } from '../../../functions/handlers/actions.js';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const bodyOf = (response: { body?: string }): string => response.body ?? '';
@@ -287,6 +287,23 @@ describe('actions handler: pages', () => {
     expect(ics).not.toContain('Stopped Inc');
     expect(head.body).toBe('');
     expect(wrongKind.statusCode).toBe(403);
+  });
+});
+
+describe('actions handler: wiring that cannot be built', () => {
+  it('answers a bare 500 with the same strict security headers as every page, and tells nothing', async () => {
+    // Prepare
+    const handler = createActionsHandler(() => Promise.reject(new Error('SIGNING_KEYS: missing')));
+
+    // Act
+    const response = await handler(functionUrlEvent('GET', '/a/x') as never);
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(response.headers?.['content-security-policy']).toContain("default-src 'none'");
+    expect(response.headers?.['x-frame-options']).toBe('DENY');
+    expect(response.headers?.['strict-transport-security']).toContain('max-age=');
+    expect(response.body).not.toContain('SIGNING_KEYS');
   });
 });
 
