@@ -13,6 +13,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ConfigError } from '../../functions/core/errors.js';
 import { FUNCTION_BUNDLING } from '../bundling-options.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
@@ -57,7 +58,7 @@ export class NotTodayFunction extends Construct {
     super(scope, id);
     const templatesSource = join(props.projectRoot, TEMPLATES_DIR_NAME);
     if (props.bundlesTemplates && !existsSync(templatesSource)) {
-      throw new Error(`${id}: templates directory not found at ${templatesSource}; it is copied into the bundle`);
+      throw new ConfigError([`${id}: templates directory not found at ${templatesSource}; it is copied into the bundle`]);
     }
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {

@@ -26,11 +26,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const CONFIDENCE_DIGITS = 2;
 
 /** A file that could not be read from disk (missing, no permission). */
-class UnreadableFileError extends Error {
+class UnreadableFileError extends AppError {
+  override readonly name: string = 'UnreadableFileError';
   readonly code = 'unreadable';
-  constructor(reason: string) {
-    super(`cannot read: ${reason}`);
-    this.name = 'UnreadableFileError';
+  readonly permanent = true;
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`cannot read: ${reason}`, options);
   }
 }
 
@@ -77,7 +78,7 @@ function readInput(input: Input): Promise<ReadResult> {
   if (input.error) return Promise.resolve({ error: new UnreadableFileError(input.error) });
   return readFile(input.file).then(
     (raw) => ({ raw }),
-    (error: unknown) => ({ error: new UnreadableFileError(describeFsError(error)) }),
+    (error: unknown) => ({ error: new UnreadableFileError(describeFsError(error), { cause: error }) }),
   );
 }
 
@@ -138,7 +139,7 @@ export function formatSummary(file: string, u: Understanding): string {
 
 /** A clear reason for a failure: AppErrors say it themselves; anything else is unexpected. */
 function describeFailure(error: unknown): { error: string; code: string } {
-  if (error instanceof AppError || error instanceof UnreadableFileError) return { error: error.message, code: error.code };
+  if (error instanceof AppError) return { error: error.message, code: error.code };
   return { error: `unexpected error: ${(error as Error)?.message ?? String(error)}`, code: 'unexpected' };
 }
 

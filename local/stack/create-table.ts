@@ -10,6 +10,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { createTableRequest } from '../../functions/adapters/table-design.js';
+import { TransientError } from '../../functions/core/errors.js';
 
 /** How long to wait for the table to become ACTIVE, and how often to look. */
 const ACTIVE_WAIT_MS = 30_000;
@@ -40,7 +41,7 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string): Promi
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
     }
-    if (Date.now() > deadline) throw new Error(`table ${tableName} did not become ACTIVE within ${ACTIVE_WAIT_MS} ms`);
+    if (Date.now() > deadline) throw new TransientError(`table ${tableName} did not become ACTIVE within ${ACTIVE_WAIT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, ACTIVE_POLL_MS));
   }
 }
