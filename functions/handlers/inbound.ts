@@ -10,7 +10,7 @@
  *   headers (From, Subject), so the owner hears that the forward was too large;
  * - a transient or unknown error is rethrown: Lambda retries, then the on-failure destination
  *   keeps the event;
- * - when the function cannot be wired at all (bad configuration, secret unreadable) the error
+ * - when the function cannot be wired at all (bad configuration, signing-key parameter unreadable) the error
  *   is rethrown too, even a ConfigError: the event is fine, so it must reach the failure queue
  *   and be redriven once the deployment is fixed, not be dropped.
  */

@@ -243,7 +243,7 @@ export class StatelessStack extends Stack {
     // Not encrypted at rest, on purpose: the topic carries only alarm names, states and the
     // alarm descriptions (no personal data, no mail), and CloudWatch cannot publish to a topic
     // encrypted with the AWS-managed key, so encryption would need a customer-managed KMS key
-    // at $1.00 a month, half of a deployment's fixed cost. Publishing still requires TLS.
+    // at $1.00 a month, more than the rest of a deployment's fixed cost. Publishing still requires TLS.
     const topic = new sns.Topic(this, 'AlarmTopic', {
       displayName: 'Not Today alarms',
       enforceSSL: true,
