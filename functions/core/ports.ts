@@ -56,6 +56,7 @@ export interface ContactRepository {
    * decides what is sent).
    */
   getContact(ownerId: string, contactId: string, options?: ReadOptions): Promise<Contact | null>;
+  /** The contact's plan alone (the small item the dispatcher and the actions change), or null. Strongly consistent. */
   getPlan(ownerId: string, contactId: string): Promise<Plan | null>;
   /** Every contact of an owner with its plan. */
   listContacts(ownerId: string): Promise<{ contact: Contact; plan: Plan | null }[]>;

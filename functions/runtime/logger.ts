@@ -9,9 +9,6 @@ import type { Log } from '../core/ports.js';
 /** The service name every log line carries. */
 export const SERVICE_NAME = 'not-today';
 
-/** Characters of the local part kept visible by maskAddress. */
-const VISIBLE_LOCAL_PART_CHARACTERS = 1;
-
 let sharedLogger: Logger | undefined;
 
 /** The process's Powertools Logger, built on first use. */
@@ -34,13 +31,5 @@ export function createLog(logger?: Logger): Log {
   };
 }
 
-/**
- * An address fit for logs: the first character of the local part and the domain
- * ("j***@acme.example"). Anything that is not an address becomes "***".
- */
-export function maskAddress(address: string | null | undefined): string {
-  if (!address) return '(none)';
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${address.slice(0, VISIBLE_LOCAL_PART_CHARACTERS)}***@${address.slice(at + 1)}`;
-}
+/** An address fit for logs ("j***@acme.example"): the one masking rule, from the core. */
+export { maskAddress } from '../core/trust/inbound-policy.js';

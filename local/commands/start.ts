@@ -26,8 +26,9 @@ const HELP = `usage: not-today start [options]          (npm start -- [options])
 Runs Not Today locally in one process: dynalite, a local S3, the SES emulator (the owner's
 inbox), an SMTP server that plays SES receiving, the actions server and the scheduler.
 
-options (each also an environment variable):
+options (the environment variable on the right sets it too):
   --memory                    keep nothing on disk (table, raw mail, clock, key)
+  --inbound ADDR              the inbound address (default rejections@not-today.localhost)
   --data-dir DIR              data folder (default .local-data)            ${DATA_DIR_ENV}
   --smtp-port N               SMTP receiver (default 2525)                 ${PORT_SETTINGS.smtp.envVar}
   --actions-port N            action links / Function URL (default 3000)   ${PORT_SETTINGS.actions.envVar}

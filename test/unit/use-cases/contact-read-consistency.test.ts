@@ -99,7 +99,11 @@ describe('reading the contact profile for a prompt', () => {
 
   it('the DynamoDB repository sends ConsistentRead true by default and false for an eventual read', async () => {
     // Prepare: a client whose requests are answered by a middleware (no network)
-    const client = new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9', // a safety net: the middleware answers before any request leaves
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    });
     const consistentReads: unknown[] = [];
     client.middlewareStack.add(
       () => async (args) => {
