@@ -36,11 +36,14 @@ export const planSortKey = (contactId: string): string => `PLAN#${contactId}`;
 export const CONTACT_SORT_KEY_PREFIX = 'CONTACT#';
 export const PLAN_SORT_KEY_PREFIX = 'PLAN#';
 
+/** The multiplier of the classic string hash (Java's String.hashCode): spreads ids evenly. */
+const SHARD_HASH_MULTIPLIER = 31;
+
 /** The shard of a contact in the due index: a stable hash of its id. */
 export function dueShardOf(contactId: string): number {
   let hash = 0;
   for (let index = 0; index < contactId.length; index += 1) {
-    hash = (hash * 31 + contactId.charCodeAt(index)) >>> 0;
+    hash = (hash * SHARD_HASH_MULTIPLIER + contactId.charCodeAt(index)) >>> 0;
   }
   return hash % TABLE_DESIGN.dueShardCount;
 }

@@ -55,13 +55,16 @@ export function describeContact(view: ContactView): string {
   return contactName ?? company ?? 'a contact';
 }
 
+/** The digits of an ISO instant down to the second: YYYYMMDDhhmmss. */
+const ISO_DIGITS_TO_SECONDS = 14;
+
 /**
  * A UID that stays the same for the same reminder (contact, prompt, its place in the
  * cadence and the anchor it counts from), so a snooze moves the event instead of adding one.
  */
 export function checkInUid(view: ContactView): string {
   const { plan } = view;
-  const anchor = plan.anchorAt.replace(/[^0-9]/g, '').slice(0, 14);
+  const anchor = plan.anchorAt.replace(/[^0-9]/g, '').slice(0, ISO_DIGITS_TO_SECONDS);
   const ordinal = plan.nextPrompt === 'check-in' ? plan.checkInsSent + 1 : 0;
   return `${plan.contactId}-${plan.nextPrompt ?? 'none'}-${ordinal}-${anchor}@${CHECK_IN_UID_DOMAIN}`;
 }

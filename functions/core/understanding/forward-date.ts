@@ -13,6 +13,9 @@ export const FORWARD_DATE_LOCALES: readonly string[] = [
 ];
 
 const MONTHS_PER_YEAR = 12;
+/** Any date serves to read a month's name; mid-month of a plain year avoids time-zone edges. */
+const SAMPLE_YEAR = 2001;
+const SAMPLE_DAY = 15;
 const MINUTES_PER_HOUR = 60;
 const NOON = 12;
 const MIN_YEAR = 1970;
@@ -57,7 +60,7 @@ function readMonthNames(locale: string): ReadonlyMap<string, number> {
     // In a full date some languages use another form (Polish "marca", Russian "марта").
     const inDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: style, timeZone: 'UTC' });
     for (let month = 1; month <= MONTHS_PER_YEAR; month++) {
-      const date = new Date(Date.UTC(2001, month - 1, 15));
+      const date = new Date(Date.UTC(SAMPLE_YEAR, month - 1, SAMPLE_DAY));
       add(alone.format(date), month);
       add(inDate.formatToParts(date).find((part) => part.type === 'month')?.value, month);
     }
