@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIRED_TEMPLATE_FILES, TemplateError } from '../core/rendering/template-files.js';
+import { isDraftLanguageFolderName, REQUIRED_TEMPLATE_FILES, requiredDraftFilesOf, TemplateError } from '../core/rendering/template-files.js';
 
 /** The repository's templates/ directory (functions/runtime/ -> ../../templates). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -14,6 +14,20 @@ export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', i
 const TEMPLATE_EXTENSION = '.hbs';
 /** A template larger than this is a mistake (or not a template). */
 const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+/**
+ * Every file that must exist: the required ones, and every draft of each language folder
+ * that exists under drafts/ (templates/drafts/<language>/).
+ */
+function requiredFilesIn(dir: string): string[] {
+  const draftsDir = join(dir, 'drafts');
+  const folders = existsSync(draftsDir)
+    ? readdirSync(draftsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && isDraftLanguageFolderName(entry.name))
+        .map((entry) => entry.name)
+    : [];
+  return [...REQUIRED_TEMPLATE_FILES, ...folders.sort().flatMap(requiredDraftFilesOf)];
+}
 
 function listTemplateFiles(dir: string): string[] {
   const files: string[] = [];
@@ -26,7 +40,8 @@ function listTemplateFiles(dir: string): string[] {
 }
 
 /**
- * Checks, without reading them, that the templates directory holds every required file: a
+ * Checks, without reading them, that the templates directory holds every required file (and
+ * every draft of each language folder under drafts/): a
  * cheap cold-start check for a function that loads the templates only when it needs them
  * (dispatch, when something is due), so a missing file still fails at start.
  * @throws TemplateError as loadTemplates does for a missing directory or file.
@@ -36,7 +51,7 @@ export function checkTemplateFiles(templatesDir?: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
   }
-  const missing = REQUIRED_TEMPLATE_FILES.filter((file) => !existsSync(join(dir, file)));
+  const missing = requiredFilesIn(dir).filter((file) => !existsSync(join(dir, file)));
   if (missing.length > 0) {
     throw new TemplateError(
       `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,
@@ -66,7 +81,7 @@ export function loadTemplates(templatesDir?: string): Record<string, string> {
     if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(`template ${path} is ${size} bytes, over ${MAX_TEMPLATE_BYTES}`, name);
     templates[name] = readFileSync(path, 'utf8');
   }
-  const missing = REQUIRED_TEMPLATE_FILES.filter((file) => templates[file] === undefined);
+  const missing = requiredFilesIn(dir).filter((file) => templates[file] === undefined);
   if (missing.length > 0) {
     throw new TemplateError(
       `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,

@@ -4,6 +4,7 @@
  * Gmail compose links. Pure; used by the prompt renderer and by the actions pages (to show
  * the current draft again after the owner fixed a detail).
  */
+import { draftLanguageOf, type DraftLanguage } from '../drafting/draft-languages.js';
 import type { PromptKind } from '../model.js';
 import { buildGmailComposeUrl, buildMailtoUrl, isPlausibleEmailAddress } from './compose-links.js';
 import { tidyMultiline, toSingleLine } from './text-safety.js';
@@ -70,10 +71,21 @@ function withLessDetail(view: DraftView): DraftView[] {
   return [view, noCompliment, { ...noCompliment, personal: { ...noCompliment.personal, reasonKind: null } }];
 }
 
-/** Renders drafts from already compiled templates (shared by the prompt renderer). */
+/**
+ * The language a contact's drafts are written in with these templates: its draft language
+ * when templates/drafts/<language>/ exists (English always does), else English, so a note
+ * never mixes the words of one language with the template of another.
+ */
+export function selectDraftLanguage(compiled: CompiledTemplates, input: DraftInput): DraftLanguage {
+  const language = draftLanguageOf(input.contact);
+  return language === 'en' || compiled.draftsByLanguage[language] ? language : 'en';
+}
+
+/** Renders drafts from already compiled templates (shared by the prompt renderer); build `view` with selectDraftLanguage. */
 export function renderDrafts(compiled: CompiledTemplates, view: DraftView): Draft[] {
+  const drafts = compiled.draftsByLanguage[view.language] ?? compiled.drafts;
   return selectDraftNames(view.prompt, view).map((name) => {
-    const template = compiled.drafts[name]!;
+    const template = drafts[name]!;
     let draft = renderOneDraft(template, view);
     for (const fewer of withLessDetail(view).slice(1)) {
       if (draft.wordCount <= DRAFT_MAX_WORDS) break;
@@ -106,5 +118,5 @@ function renderOneDraft(template: CompiledDraft, view: DraftView): Draft {
  */
 export function createDraftComposer(templates: Readonly<Record<string, string>>): DraftComposer {
   const compiled = compileTemplates(templates);
-  return { composeDrafts: (input) => renderDrafts(compiled, buildDraftView(input)) };
+  return { composeDrafts: (input) => renderDrafts(compiled, buildDraftView(input, selectDraftLanguage(compiled, input))) };
 }

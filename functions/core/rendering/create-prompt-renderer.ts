@@ -5,10 +5,10 @@
  * and rendered many times.
  */
 import type { OwnerEmail, PromptRenderer, PromptRenderInput } from '../ports.js';
-import { renderDrafts, type DraftComposer } from './compose-drafts.js';
+import { renderDrafts, selectDraftLanguage, type DraftComposer } from './compose-drafts.js';
 import { stripControlCharacters, toSingleLine } from './text-safety.js';
 import { compileTemplates, type CompileMode } from './template-set.js';
-import { buildDraftView, buildPromptView } from './view-model.js';
+import { buildDraftView, buildPromptView, describeDraftLanguage } from './view-model.js';
 
 /** Longest subject line of an owner email, in characters (RFC 5322 recommends 78 per line). */
 export const MAX_OWNER_SUBJECT_LENGTH = 140;
@@ -48,8 +48,14 @@ export function createPromptRenderer(
   const compiled = compileTemplates(templates, options.compile);
   return {
     renderPrompt(input: PromptRenderInput): OwnerEmail {
-      const draftView = buildDraftView(input);
-      const view = { ...buildPromptView(input, draftView), drafts: renderDrafts(compiled, draftView) };
+      // The owner email is in English; its drafts are in the contact's draft language.
+      const ownerView = buildDraftView(input, 'en');
+      const draftView = buildDraftView(input, selectDraftLanguage(compiled, input));
+      const view = {
+        ...buildPromptView(input, ownerView),
+        draftLanguage: describeDraftLanguage(draftView.language),
+        drafts: renderDrafts(compiled, draftView),
+      };
       const email = compiled.emails[input.prompt];
       return {
         subject: toSingleLine(email.subject(view), MAX_OWNER_SUBJECT_LENGTH),
@@ -58,7 +64,7 @@ export function createPromptRenderer(
       };
     },
     composeDrafts(input) {
-      return renderDrafts(compiled, buildDraftView(input));
+      return renderDrafts(compiled, buildDraftView(input, selectDraftLanguage(compiled, input)));
     },
   };
 }

@@ -38,6 +38,33 @@ export const CHECK_IN_DRAFTS: Record<CheckInIdea, string> = {
 };
 export const ALL_DRAFTS = [...THANK_YOU_DRAFTS, ...FEEDBACK_FOLLOW_UP_DRAFTS, ...Object.values(CHECK_IN_DRAFTS)];
 
+/**
+ * Drafts in other languages: `drafts/<language>/<draft>.hbs` (every draft of ALL_DRAFTS), with
+ * optional `drafts/<language>/partials/<name>.hbs` that replace the shared partial of that name
+ * (greeting, sign-off) for those drafts only. English is `drafts/<draft>.hbs`.
+ */
+export const DRAFT_LANGUAGE_FOLDER = /^drafts\/([a-z]{2,3})\/(.+)$/;
+
+/** A folder under drafts/ named like a language code ("de", "fr"): a language folder. */
+export function isDraftLanguageFolderName(name: string): boolean {
+  return /^[a-z]{2,3}$/.test(name);
+}
+
+/** The draft files a language folder must hold (relative paths). */
+export function requiredDraftFilesOf(language: string): string[] {
+  return ALL_DRAFTS.map((draft) => `drafts/${language}/${draft}.hbs`);
+}
+
+/** The languages that have a folder under drafts/, from a list of template paths. */
+export function findDraftLanguageFolders(files: Iterable<string>): string[] {
+  const languages = new Set<string>();
+  for (const file of files) {
+    const match = DRAFT_LANGUAGE_FOLDER.exec(file);
+    if (match) languages.add(match[1]!);
+  }
+  return [...languages].sort();
+}
+
 /** Partials the shipped templates use; a user may add more (any file under partials/). */
 export const REQUIRED_PARTIALS = [
   'partials/layout.html.hbs',

@@ -9,13 +9,18 @@
  * Layout of templates/:
  *   <prompt>.subject.hbs, <prompt>.html.hbs, <prompt>.text.hbs   one owner email per prompt kind
  *   drafts/<draft>.hbs    a drafted note: header lines (Label:, To:, Subject:), a blank line, the body
+ *   drafts/<lang>/<draft>.hbs   the same note in another language (every draft, once the folder exists)
+ *   drafts/<lang>/partials/<name>.hbs   partials for that language's drafts (greeting, sign-off)
  *   partials/<name>.html.hbs / <name>.text.hbs / <name>.hbs   partials for HTML, text, or both
  */
 import Handlebars from 'handlebars';
 import type { PromptKind } from '../model.js';
 import {
   ALL_DRAFTS,
+  DRAFT_LANGUAGE_FOLDER,
   EMAIL_PARTS,
+  findDraftLanguageFolders,
+  requiredDraftFilesOf,
   PROMPT_KINDS,
   REQUIRED_TEMPLATE_FILES,
   TemplateError,
@@ -50,10 +55,17 @@ export interface CompiledDraft {
 /** Everything compiled, ready to render many times. */
 export interface CompiledTemplates {
   emails: Record<PromptKind, Record<EmailPart, Render>>;
+  /** The English drafts (templates/drafts/<draft>.hbs), by draft name. */
   drafts: Record<string, CompiledDraft>;
+  /** Drafts in other languages (templates/drafts/<language>/), by language code, then draft name. */
+  draftsByLanguage: Record<string, Record<string, CompiledDraft>>;
 }
 
 const PARAGRAPH_STYLE_DEFAULT = 'margin:0 0 12px 0;';
+/** French words that lose their final vowel before a vowel ("de" + "Acme" = "d'Acme"). */
+const ELIDING_WORDS = new Set(['de', 'le', 'la', 'que', 'je']);
+/** A word that elides the one before it: it starts with a vowel. */
+const ELIDED_BEFORE = /^[aeiouyàâäéèêëîïôöûüœæ]/i;
 
 function registerHelpers(env: typeof Handlebars, mode: 'html' | 'text'): void {
   env.registerHelper('eq', (left: unknown, right: unknown) => left === right);
@@ -62,6 +74,16 @@ function registerHelpers(env: typeof Handlebars, mode: 'html' | 'text'): void {
   env.registerHelper('gt', (left: unknown, right: unknown) => typeof left === 'number' && typeof right === 'number' && left > right);
   /** 1-based numbering for {{#each}}: {{inc @index}}. */
   env.registerHelper('inc', (value: unknown) => (typeof value === 'number' ? value + 1 : ''));
+  /**
+   * French elision: {{elide 'de' contact.role}} gives "d'Ingénieur" before a vowel and
+   * "de Chef de projet" otherwise (also for 'le', 'la', 'que', 'je'). An initial h is not
+   * elided: role and company names starting with h are mostly English ("Head of ...").
+   */
+  env.registerHelper('elide', (word: unknown, next: unknown) => {
+    const before = String(word ?? '');
+    const after = String(next ?? '');
+    return ELIDING_WORDS.has(before.toLowerCase()) && ELIDED_BEFORE.test(after) ? `${before.slice(0, -1)}'${after}` : `${before} ${after}`;
+  });
   if (mode === 'text') {
     /** A heading of the text part, underlined with dashes exactly as long as it: {{#underline}}...{{/underline}}. */
     env.registerHelper('underline', function (this: unknown, options: Handlebars.HelperOptions) {
@@ -147,7 +169,7 @@ function compilePartial(
  * Splits a draft file into its header lines (`Label:`, `To:`, `Subject:`) and its body.
  * Headers are compiled separately from the body, so no rendered value can add a header line.
  */
-function compileDraft(env: typeof Handlebars, file: string, source: string, mode: CompileMode): CompiledDraft {
+function compileDraft(env: typeof Handlebars, file: string, source: string, mode: CompileMode, name: string): CompiledDraft {
   const normalized = source.replace(/\r\n?/g, '\n');
   const blank = normalized.indexOf('\n\n');
   if (blank < 0) throw new TemplateError(`draft ${file} needs header lines, a blank line, then the body`, file);
@@ -163,7 +185,6 @@ function compileDraft(env: typeof Handlebars, file: string, source: string, mode
     if (headerSource === undefined) throw new TemplateError(`draft ${file} has no "${header[0]!.toUpperCase()}${header.slice(1)}:" line`, file);
     headers[header] = compileChecked(env, file, headerSource, { noEscape: true }, mode);
   }
-  const name = file.replace(/^drafts\//, '').replace(/\.hbs$/, '');
   return { name, headers, body: compileChecked(env, file, normalized.slice(blank + 2), { noEscape: true }, mode) };
 }
 
@@ -181,15 +202,14 @@ export function compileTemplates(sources: Readonly<Record<string, string>>, mode
   registerHelpers(html, 'html');
   registerHelpers(text, 'text');
 
-  for (const [file, source] of Object.entries(sources)) {
-    const match = /^partials\/([a-z0-9-]+?)(\.html|\.text)?\.hbs$/.exec(file);
-    if (!match) continue;
-    const [, name, flavour] = match as unknown as [string, string, string | undefined];
-    // Partials are registered as compiled templates (not wrapped) so they keep @partial-block,
-    // inline partials and @data; a render error in one surfaces through the calling template.
-    if (flavour !== '.text') html.registerPartial(name, compilePartial(html, file, source, {}, mode));
-    if (flavour !== '.html') text.registerPartial(name, compilePartial(text, file, source, { noEscape: true }, mode));
+  const languages = findDraftLanguageFolders(Object.keys(sources));
+  for (const language of languages) {
+    const missing = requiredDraftFilesOf(language).find((file) => typeof sources[file] !== 'string');
+    if (missing) throw new TemplateError(`template file missing: templates/${missing} (every draft of the drafts/${language}/ folder)`, missing);
   }
+
+  registerSharedPartials(sources, html, 'html', mode);
+  registerSharedPartials(sources, text, 'text', mode);
 
   const emails = {} as CompiledTemplates['emails'];
   for (const prompt of PROMPT_KINDS) {
@@ -204,7 +224,48 @@ export function compileTemplates(sources: Readonly<Record<string, string>>, mode
   const drafts: Record<string, CompiledDraft> = {};
   for (const draft of ALL_DRAFTS) {
     const file = `drafts/${draft}.hbs`;
-    drafts[draft] = compileDraft(text, file, sources[file]!, mode);
+    drafts[draft] = compileDraft(text, file, sources[file]!, mode, draft);
   }
-  return { emails, drafts };
+  const draftsByLanguage: CompiledTemplates['draftsByLanguage'] = {};
+  for (const language of languages) draftsByLanguage[language] = compileLanguageDrafts(sources, language, mode);
+  return { emails, drafts, draftsByLanguage };
+}
+
+/**
+ * Registers every shared partial (templates/partials/) in one environment: `<name>.hbs` in
+ * both, `<name>.html.hbs` in the HTML one, `<name>.text.hbs` in the text one.
+ */
+function registerSharedPartials(sources: Readonly<Record<string, string>>, env: typeof Handlebars, flavour: 'html' | 'text', mode: CompileMode): void {
+  for (const [file, source] of Object.entries(sources)) {
+    const match = /^partials\/([a-z0-9-]+?)(\.html|\.text)?\.hbs$/.exec(file);
+    if (!match) continue;
+    const [, name, only] = match as unknown as [string, string, string | undefined];
+    // Partials are registered as compiled templates (not wrapped) so they keep @partial-block,
+    // inline partials and @data; a render error in one surfaces through the calling template.
+    if (flavour === 'html' && only !== '.text') env.registerPartial(name, compilePartial(env, file, source, {}, mode));
+    if (flavour === 'text' && only !== '.html') env.registerPartial(name, compilePartial(env, file, source, { noEscape: true }, mode));
+  }
+}
+
+/**
+ * One language's drafts, in a text environment of their own: the shared partials, then the
+ * language's own (drafts/<language>/partials/<name>.hbs) in their place, so `{{> greeting}}`
+ * in a German draft greets in German.
+ */
+function compileLanguageDrafts(sources: Readonly<Record<string, string>>, language: string, mode: CompileMode): Record<string, CompiledDraft> {
+  const env = Handlebars.create();
+  registerHelpers(env, 'text');
+  registerSharedPartials(sources, env, 'text', mode);
+  for (const [file, source] of Object.entries(sources)) {
+    const match = DRAFT_LANGUAGE_FOLDER.exec(file);
+    if (!match || match[1] !== language) continue;
+    const partial = /^partials\/([a-z0-9-]+)\.hbs$/.exec(match[2]!);
+    if (partial) env.registerPartial(partial[1]!, compilePartial(env, file, source, { noEscape: true }, mode));
+  }
+  const drafts: Record<string, CompiledDraft> = {};
+  for (const draft of ALL_DRAFTS) {
+    const file = `drafts/${language}/${draft}.hbs`;
+    drafts[draft] = compileDraft(env, file, sources[file]!, mode, draft);
+  }
+  return drafts;
 }

@@ -6,6 +6,14 @@
 import { DateTime } from 'luxon';
 import { ACTION_KINDS, type ActionKind, type Contact, type Plan, type PromptKind } from '../model.js';
 import type { ActionLinks, OwnerSettings } from '../ports.js';
+import {
+  COMPLIMENT_TOPIC_WORDING_BY_LANGUAGE,
+  DRAFT_LANGUAGE_NAMES,
+  draftLanguageOf,
+  ELAPSED_WORDS,
+  findFormOfAddress,
+  type DraftLanguage,
+} from '../drafting/draft-languages.js';
 import { interpretSignals, type ComplimentTopic, type ReasonKind } from '../drafting/interpret-signals.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
@@ -57,10 +65,21 @@ export interface DraftInput {
 /** The context every draft template sees. */
 export interface DraftView {
   prompt: PromptKind;
+  /**
+   * The language of this view's words (elapsed times, compliment topics) and of the draft
+   * files rendered with it: the contact's draft language for drafts, English for owner emails.
+   */
+  language: DraftLanguage;
   contact: {
     company: string | null;
     name: string | null;
     firstName: string | null;
+    /** The name in reading order ("Vogel, Katrin" -> "Katrin Vogel") for a formal greeting; null when it does not read as a name. */
+    fullName: string | null;
+    /** 'ms' / 'mr' when the name carried a title ("Frau Katrin Vogel", "M. Jean Martin"), else null. */
+    title: 'ms' | 'mr' | null;
+    /** The last word of the name, for "Sehr geehrte Frau Vogel," (with a title only); null when unsure. */
+    surname: string | null;
     role: string | null;
   };
   /** Recipients: empty string when there is no one to write to (no-reply or unknown). */
@@ -77,7 +96,7 @@ export interface DraftView {
     complimented: boolean;
     /** What the compliment was about: 'portfolio', 'interview', ... or null. */
     complimentTopic: ComplimentTopic | null;
-    /** The topic in English words for "your kind words about ...": "my portfolio", "our conversation"; null. */
+    /** The topic in the view's language: "my portfolio" / "meinem Portfolio" / "mon portfolio"; null. */
     complimentAbout: string | null;
     reapply: boolean;
     stayInTouch: boolean;
@@ -95,6 +114,8 @@ export interface DraftView {
 
 /** The context every owner-email template sees: the draft view plus what the owner needs. */
 export interface PromptView extends DraftView {
+  /** The language the drafts in this email are written in (the owner email itself is English). */
+  draftLanguage: { code: DraftLanguage; name: string; isDefault: boolean };
   understood: {
     company: Field;
     person: Field;
@@ -180,26 +201,32 @@ function safeZone(zone: string): string {
   return DateTime.now().setZone(zone).isValid ? zone : 'UTC';
 }
 
-/** "3 days", "2 weeks", "a month", "5 months", "a year", "18 months", "2 years". */
-export function describeElapsed(from: DateTime, to: DateTime): string {
+/**
+ * "3 days", "2 weeks", "a month", "5 months", "a year", "18 months", "2 years"; in German
+ * ("3 Tage", "einen Monat") and French ("3 jours", "un mois") with `language`.
+ */
+export function describeElapsed(from: DateTime, to: DateTime, language: DraftLanguage = 'en'): string {
+  const words = ELAPSED_WORDS[language];
+  const say = (count: number, unit: keyof typeof words.one) => (count === 1 ? words.one[unit] : `${count} ${words.many[unit]}`);
   const days = Math.max(0, Math.round(to.diff(from, 'days').days));
-  if (days < 1) return 'less than a day';
-  if (days < DAYS_AS_DAYS_BELOW) return days === 1 ? 'a day' : `${days} days`;
-  if (days < DAYS_AS_WEEKS_BELOW) return `${Math.round(days / DAYS_PER_WEEK)} weeks`;
+  if (days < 1) return words.lessThanADay;
+  if (days < DAYS_AS_DAYS_BELOW) return say(days, 'day');
+  if (days < DAYS_AS_WEEKS_BELOW) return say(Math.round(days / DAYS_PER_WEEK), 'week');
   const months = Math.max(1, Math.round(to.diff(from, 'months').months));
-  if (months >= MONTHS_AS_YEARS_FROM && months % MONTHS_PER_YEAR === 0) {
-    const years = months / MONTHS_PER_YEAR;
-    return years === 1 ? 'a year' : `${years} years`;
-  }
-  return months === 1 ? 'a month' : `${months} months`;
+  if (months >= MONTHS_AS_YEARS_FROM && months % MONTHS_PER_YEAR === 0) return say(months / MONTHS_PER_YEAR, 'year');
+  return say(months, 'month');
 }
 
 function formatDay(instant: DateTime | null): string | null {
   return instant ? instant.setLocale('en-GB').toFormat('d LLLL yyyy') : null;
 }
 
-/** Builds the context of every draft template. Pure: time comes from `input.now`. */
-export function buildDraftView(input: DraftInput): DraftView {
+/**
+ * Builds the context of every draft template. Pure: time comes from `input.now`.
+ * @param language the language of the view's words: by default the contact's draft language
+ *   (drafts); owner emails pass 'en'.
+ */
+export function buildDraftView(input: DraftInput, language: DraftLanguage = draftLanguageOf(input.contact)): DraftView {
   const { contact, plan, owner } = input;
   const zone = safeZone(owner.timeZone);
   const now = DateTime.fromJSDate(input.now, { zone });
@@ -215,15 +242,25 @@ export function buildDraftView(input: DraftInput): DraftView {
   const checkInNumber = plan.checkInsSent + 1;
   const ownerName = toSingleLine(owner.name ?? '', MAX_NAME_LENGTH);
   const reading = interpretSignals(contact.signals);
+  const address = findFormOfAddress(name);
   return {
     prompt: input.prompt,
-    contact: { company, name, firstName: findFirstName(name), role: cleanRole(contact.role) },
+    language,
+    contact: {
+      company,
+      name,
+      firstName: findFirstName(name),
+      fullName: address.fullName,
+      title: address.title,
+      surname: address.surname,
+      role: cleanRole(contact.role),
+    },
     addresses: { reply, feedback: feedbackAddress ?? reply, hr: feedbackAddress ?? '' },
     personal: {
       reasonKind: reading.reasonKind,
       complimented: reading.complimented,
       complimentTopic: reading.complimentTopic,
-      complimentAbout: reading.complimentAbout,
+      complimentAbout: reading.complimentTopic === null ? null : COMPLIMENT_TOPIC_WORDING_BY_LANGUAGE[language][reading.complimentTopic],
       reapply: reading.reapply,
       stayInTouch: reading.stayInTouch,
       feedbackOffered: reading.feedbackOffered,
@@ -234,8 +271,8 @@ export function buildDraftView(input: DraftInput): DraftView {
       receivedOn: formatDay(rejectedAt),
     },
     elapsed: {
-      sinceRejection: rejectedAt ? describeElapsed(rejectedAt, now) : null,
-      sinceLastAction: lastActionAt ? describeElapsed(lastActionAt, now) : null,
+      sinceRejection: rejectedAt ? describeElapsed(rejectedAt, now, language) : null,
+      sinceLastAction: lastActionAt ? describeElapsed(lastActionAt, now, language) : null,
       lastAction: lastActionAt ? lastAction : null,
     },
     checkIn:
@@ -263,6 +300,11 @@ export function toLinkView(links: ActionLinks): Record<LinkName, string | null> 
   return view;
 }
 
+/** The owner email's words for the drafts' language ("German"). */
+export function describeDraftLanguage(language: DraftLanguage): PromptView['draftLanguage'] {
+  return { code: language, name: DRAFT_LANGUAGE_NAMES[language].english, isDefault: language === 'en' };
+}
+
 /** Builds the context of an owner-email template, given the draft view it extends. */
 export function buildPromptView(
   input: DraftInput & { links: ActionLinks; owner: Pick<OwnerSettings, 'name' | 'timeZone' | 'inboundAddress'> },
@@ -288,6 +330,7 @@ export function buildPromptView(
   const notes = tidyMultiline(capLength(contact.notes ?? '', MAX_NOTES_LENGTH));
   return {
     ...draftView,
+    draftLanguage: describeDraftLanguage(draftLanguageOf(contact)),
     understood: {
       ...understood,
       anyUncertain: Object.values(understood).some((field) => field.uncertain),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPromptRenderer } from '../../../functions/core/rendering/create-prompt-renderer.js';
 import { REQUIRED_TEMPLATE_FILES, TemplateError } from '../../../functions/core/rendering/template-set.js';
-import { DEFAULT_TEMPLATES_DIR, loadTemplates } from '../../../functions/runtime/load-templates.js';
+import { checkTemplateFiles, DEFAULT_TEMPLATES_DIR, loadTemplates } from '../../../functions/runtime/load-templates.js';
 import { SAMPLE_CONTACTS } from '../../support/sample-contacts.js';
 import { renderInput } from './render-helpers.js';
 
@@ -59,6 +59,24 @@ describe('loadTemplates', () => {
     // Assess
     expect(load).toThrow(TemplateError);
     expect(load).toThrow(join(dir, 'drafts/check-in-ask-openings.hbs'));
+  });
+
+  it('reads the draft language folders, and names a draft missing from one, with or without reading', () => {
+    // Prepare
+    const templates = loadTemplates();
+    const dir = copyTemplates();
+    rmSync(join(dir, 'drafts', 'fr', 'thank-you-hr.hbs'));
+
+    // Act
+    const load = () => loadTemplates(dir);
+    const check = () => checkTemplateFiles(dir);
+
+    // Assess
+    expect(typeof templates['drafts/de/thank-you-short.hbs']).toBe('string');
+    expect(typeof templates['drafts/fr/partials/greeting.hbs']).toBe('string');
+    expect(() => checkTemplateFiles()).not.toThrow();
+    expect(load).toThrow(join(dir, 'drafts/fr/thank-you-hr.hbs'));
+    expect(check).toThrow(join(dir, 'drafts/fr/thank-you-hr.hbs'));
   });
 
   it('names a directory that does not exist', () => {
