@@ -112,6 +112,7 @@ export async function runColdStartImports(bundles: Map<string, BuiltBundle>, run
   rows.push(row(section, 'SDK-only bundle import / empty process', formatRatio(ratio(med('ref-sdk', 'sinceStartMs'), med(EMPTY_PROCESS, 'sinceStartMs'))), `SDK + S3: ${describe('ref-sdk-s3')}`));
   const notes = [
     `Bundles: esbuild JS API with infra/bundling-options.ts, the settings the CDK construct passes to NodejsFunction (ESM, ${'node24'} target, minified without kept names, all dependencies bundled, html-to-text aliased to its CommonJS build so it is bundled once); byte-identical to esbuild's CLI with the command line CDK builds. templates/ is copied beside the bundle on deploy and read at first invocation, not at import.`,
+    `References: "SDK-only" is the AWS SDK as dispatch and actions use it, the clients and the commands they send (bench/cold-start/references/sdk-only.ts); "SDK incl. S3" adds S3 and GetObject for inbound; "mailparser" is simpleParser alone.`,
     `Import children run with no environment but PATH: no handler needed config or network to import. ${runs} rounds (+1 warm-up), variants rotated each round, one process at a time. "import done at" is performance.now() in the child after await import() (includes Node's own start-up); targets compare these medians.`,
   ];
   for (const name of HANDLER_NAMES) {

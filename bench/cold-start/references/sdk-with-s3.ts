@@ -1,3 +1,3 @@
-/** Reference bundle: the SDK clients the inbound function uses (sdk-only plus S3, which reads the raw mail). */
+/** Reference bundle: the SDK as the inbound function uses it (sdk-only plus S3 and the GetObject that reads the raw mail). */
 export * from './sdk-only.js';
-export { S3Client } from '@aws-sdk/client-s3';
+export { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
