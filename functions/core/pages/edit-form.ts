@@ -5,6 +5,7 @@
  * line breaks, lengths are capped, the address must be a plain address.
  */
 import * as z from '../zod-mini.js';
+import { DRAFT_LANGUAGE_NAMES, DRAFT_LANGUAGES, draftLanguageOf, type DraftLanguage } from '../drafting/draft-languages.js';
 import type { Cadence, ContactStatus, ContactView } from '../model.js';
 import { isPlausibleEmailAddress } from '../rendering/compose-links.js';
 import { stripControlCharacters, toSingleLine } from '../rendering/text-safety.js';
@@ -25,6 +26,12 @@ export const CADENCE_OPTIONS: readonly { value: Cadence; label: string }[] = [
   { value: 'half-yearly', label: 'Every 6 months' },
   { value: 'never', label: 'Never' },
 ];
+
+/** The languages the drafts can be written in, each named in its own words. */
+export const LANGUAGE_OPTIONS: readonly { value: DraftLanguage; label: string }[] = DRAFT_LANGUAGES.map((language) => ({
+  value: language,
+  label: DRAFT_LANGUAGE_NAMES[language].native,
+}));
 
 /** Statuses the owner may pick; the contact's current status is always offered too. */
 export const SETTABLE_STATUSES: readonly ContactStatus[] = ['active', 'stopped', 'ignored'];
@@ -47,6 +54,8 @@ export interface EditFormValues {
   notes: string;
   cadence: Cadence;
   status: ContactStatus;
+  /** The language of the drafts (the rejection's, until the owner picks another). */
+  language: DraftLanguage;
 }
 
 export type EditFieldName = keyof EditFormValues;
@@ -98,6 +107,9 @@ function formSchema(allowedStatuses: readonly ContactStatus[]) {
     cadence: z.enum(CADENCE_OPTIONS.map((option) => option.value) as [Cadence, ...Cadence[]], {
       error: 'Pick one of the cadences in the list.',
     }),
+    language: z.enum(LANGUAGE_OPTIONS.map((option) => option.value) as [DraftLanguage, ...DraftLanguage[]], {
+      error: 'Pick one of the languages in the list.',
+    }),
     status: z.pipe(
       z.string().check(
         z.refine((value) => (allowedStatuses as readonly string[]).includes(value), {
@@ -125,6 +137,7 @@ export function readEditForm(body: Record<string, string | undefined>): EditForm
     notes: field('notes'),
     cadence: field('cadence'),
     status: field('status'),
+    language: field('language'),
   };
 }
 
@@ -139,6 +152,7 @@ export function prefillEditForm(view: ContactView): EditFormRaw {
     notes: contact.notes,
     cadence: plan.cadence,
     status: plan.status,
+    language: draftLanguageOf(contact),
   };
 }
 
@@ -217,7 +231,11 @@ export function buildEditPage(input: EditPageInput): EditPageView {
       text('role', 'Role', { hint: 'The job you applied for.' }),
       text('notes', 'Your notes', { hint: 'Only you see these.', multiline: true, maxLength: EDIT_NOTES_MAX }),
     ],
-    selectFields: [select('cadence', 'Cadence', CADENCE_OPTIONS), select('status', 'Status', statusOptions)],
+    selectFields: [
+      select('cadence', 'Cadence', CADENCE_OPTIONS),
+      select('status', 'Status', statusOptions),
+      select('language', 'Draft language', LANGUAGE_OPTIONS),
+    ],
     draft: input.draft
       ? {
           label: input.draft.label,

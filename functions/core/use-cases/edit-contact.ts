@@ -7,8 +7,10 @@
  * in email subjects). Fields the owner saves become certain (confidence 1), so the "fix
  * details" hint disappears from later emails.
  * Changing the cadence reschedules the next check-in from the same anchor; changing the
- * status goes through the same transitions as the one-click actions.
+ * status goes through the same transitions as the one-click actions. The draft language (one of
+ * DRAFT_LANGUAGES) is stored on the contact; every later draft, and the page's preview, uses it.
  */
+import { draftLanguageOf } from '../drafting/draft-languages.js';
 import { ConflictError, InvalidInputError } from '../errors.js';
 import { buildActionLinks, OWNER_WIDE_CONTACT_ID } from '../links/link-signer.js';
 import type { Contact, ContactStatus, ContactView, Plan, PromptKind } from '../model.js';
@@ -28,7 +30,7 @@ export const RESEND_COOLDOWN_MINUTES = 10;
 const MILLISECONDS_PER_MINUTE = 60_000;
 
 /** The fields of the fix-details form, by form name. */
-export const EDIT_FIELDS = ['company', 'contactName', 'contactEmail', 'role', 'notes', 'cadence', 'status'] as const;
+export const EDIT_FIELDS = ['company', 'contactName', 'contactEmail', 'role', 'notes', 'cadence', 'status', 'language'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 /** The result of a save: the updated view, or the problems by field with what was typed. */
@@ -180,6 +182,7 @@ function formValues(view: ContactView, form: Record<string, string>): Record<Edi
     notes: view.contact.notes,
     cadence: view.plan.cadence,
     status: view.plan.status,
+    language: draftLanguageOf(view.contact),
   };
   const values = { ...current };
   for (const field of EDIT_FIELDS) {
@@ -220,6 +223,10 @@ function contactChangesOf(contact: Contact, form: EditFormValues): { fields: Edi
   if (form.notes !== contact.notes) {
     fields.push('notes');
     patch.notes = form.notes;
+  }
+  if (form.language !== draftLanguageOf(contact)) {
+    fields.push('language');
+    patch.language = form.language;
   }
   if (fields.length > 0) patch.confidence = confidence;
   return { fields, patch };

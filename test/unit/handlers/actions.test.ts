@@ -225,6 +225,30 @@ describe('actions handler: pages', () => {
     expect((await harness.repository.getPlan('owner', contactId))?.cadence).toBe('quarterly');
   });
 
+  it('fix details: the draft language select shows the stored language, refuses one not in the list, and re-drafts the preview in the one picked', async () => {
+    // Prepare
+    const harness = createActionsHarness();
+    const contactId = await harness.seed();
+    const token = harness.tokenFor(contactId, 'edit');
+    // Act
+    const get = await harness.call('GET', `/a/${token}`);
+    const bad = await harness.call('POST', `/a/${token}`, { form: { token, language: 'es' } });
+    const languageAfterBad = (await harness.repository.getContact('owner', contactId))?.language;
+    const german = await harness.call('POST', `/a/${token}`, { form: { token, language: 'de' } });
+    const french = await harness.call('POST', `/a/${token}`, { form: { token, language: 'fr' } });
+    // Assess
+    expect(bodyOf(get)).toMatch(/<select id="field-language" name="language">/);
+    expect(bodyOf(get)).toContain('<option value="en" selected>English</option><option value="de">Deutsch</option><option value="fr">Français</option>');
+    expect(bad.statusCode).toBe(422);
+    expect(bodyOf(bad)).toMatch(/class="field-error" id="error-language">Pick one of the languages in the list\.</);
+    expect(languageAfterBad).toBe('en');
+    expect(german.statusCode).toBe(200);
+    expect(bodyOf(german)).toContain('<option value="de" selected>Deutsch</option>');
+    expect(bodyOf(german)).toMatch(/<pre class="draft">[^<]*Mit freundlichen Grüßen/);
+    expect(bodyOf(french)).toMatch(/<pre class="draft">[^<]*Cordialement,/);
+    expect((await harness.repository.getContact('owner', contactId))?.language).toBe('fr');
+  });
+
   it('overview: every contact sorted by what is due next, each with a signed fix-details link, and the calendar link', async () => {
     // Prepare
     const harness = createActionsHarness();

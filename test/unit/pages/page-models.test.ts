@@ -69,19 +69,19 @@ describe('confirm and result pages', () => {
 describe('fix-details form', () => {
   it('accepts a valid form and cleans single-line values', () => {
     // Prepare
-    const raw = readEditForm({ company: '  Acme\r\nInc ', contactName: 'Jane', contactEmail: 'Jane@Acme.example', role: '', notes: ' met at a meetup ', cadence: 'quarterly', status: 'active' });
+    const raw = readEditForm({ company: '  Acme\r\nInc ', contactName: 'Jane', contactEmail: 'Jane@Acme.example', role: '', notes: ' met at a meetup ', cadence: 'quarterly', status: 'active', language: 'de' });
     // Act
     const result = validateEditForm(raw, 'active');
     // Assess
     expect(result).toEqual({
       ok: true,
-      values: { company: 'Acme Inc', contactName: 'Jane', contactEmail: 'jane@acme.example', role: null, notes: 'met at a meetup', cadence: 'quarterly', status: 'active' },
+      values: { company: 'Acme Inc', contactName: 'Jane', contactEmail: 'jane@acme.example', role: null, notes: 'met at a meetup', cadence: 'quarterly', status: 'active', language: 'de' },
     });
   });
 
   it('gives a clear message per bad field and keeps every value', () => {
     // Prepare
-    const raw = readEditForm({ company: 'x'.repeat(121), contactName: 'Jane', contactEmail: 'not an address', cadence: 'weekly', status: 'snoozed' });
+    const raw = readEditForm({ company: 'x'.repeat(121), contactName: 'Jane', contactEmail: 'not an address', cadence: 'weekly', status: 'snoozed', language: 'English' });
     // Act
     const result = validateEditForm(raw, 'active');
     // Assess
@@ -91,12 +91,14 @@ describe('fix-details form', () => {
     expect(result.errors.contactEmail).toMatch(/address like/);
     expect(result.errors.cadence).toMatch(/cadences/);
     expect(result.errors.status).toMatch(/statuses/);
+    expect(result.errors.language).toBe('Pick one of the languages in the list.');
     expect(result.errors.contactName).toBeUndefined();
     expect(result.raw.contactEmail).toBe('not an address');
     const page = buildEditPage({ view: jane, token: 't', raw: result.raw, errors: result.errors, saved: true, draft: null, overviewPath: null });
     expect(page.saved).toBe(false);
     expect(page.hasErrors).toBe(true);
     expect(page.textFields.find((field) => field.name === 'contactEmail')).toMatchObject({ value: 'not an address', error: expect.stringMatching(/address/) });
+    expect(page.selectFields.find((field) => field.name === 'language')).toMatchObject({ label: 'Draft language', error: 'Pick one of the languages in the list.' });
   });
 
   it('offers the current status even when the owner could not pick it', () => {
@@ -110,6 +112,25 @@ describe('fix-details form', () => {
     expect(status?.options.map((option) => option.value)).toEqual(['quiet', 'active', 'stopped', 'ignored']);
     expect(status?.options.find((option) => option.selected)?.value).toBe('quiet');
     expect(kept.ok).toBe(true);
+  });
+
+  it('offers the draft languages by their own names, prefilled with the contact\'s (English when it has none)', () => {
+    // Prepare
+    const german = { contact: makeContact({ language: 'de' }), plan: makePlan() };
+    const { language: _none, ...old } = makeContact();
+    const unset = { contact: old, plan: makePlan() };
+    // Act
+    const germanPage = buildEditPage({ view: german, token: 't', raw: prefillEditForm(german), errors: {}, saved: false, draft: null, overviewPath: null });
+    const unsetRaw = prefillEditForm(unset);
+    // Assess
+    const language = germanPage.selectFields.find((field) => field.name === 'language');
+    expect(language?.options.map((option) => [option.value, option.label, option.selected])).toEqual([
+      ['en', 'English', false],
+      ['de', 'Deutsch', true],
+      ['fr', 'Français', false],
+    ]);
+    expect(unsetRaw.language).toBe('en');
+    expect(validateEditForm(prefillEditForm(german), 'active')).toMatchObject({ ok: true, values: { language: 'de' } });
   });
 });
 

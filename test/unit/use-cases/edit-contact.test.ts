@@ -65,6 +65,26 @@ describe('editContact', () => {
     expect(result.view.contact).toEqual(stored);
   });
 
+  it('stores the draft language picked, keeps it when the form leaves it out, and refuses one not offered', async () => {
+    // Prepare
+    const harness = createHarness({ start: '2026-03-03T12:00:00.000Z' });
+    seed(harness);
+    const token = tokenFor(harness, 'edit');
+
+    // Act
+    const picked = await editContact(harness.deps, { token, form: { language: 'de' } });
+    const untouched = await editContact(harness.deps, { token, form: { notes: 'Wrote in German.' } });
+    const refused = await editContact(harness.deps, { token, form: { language: 'de-AT' } });
+
+    // Assess
+    expect(picked).toMatchObject({ ok: true, changed: ['language'] });
+    expect(untouched).toMatchObject({ ok: true, changed: ['notes'] });
+    expect(refused).toMatchObject({ ok: false, errors: { language: 'Pick one of the languages in the list.' }, values: { language: 'de-AT' } });
+    const stored = harness.repository.storedContact('owner', CONTACT_ID);
+    expect(stored.language).toBe('de');
+    expect(stored.history.filter((entry) => entry.type === 'edited').map((entry) => entry.detail)).toEqual(['changed language', 'changed notes']);
+  });
+
   it('reports every bad field with a clear message and saves nothing', async () => {
     // Prepare
     const harness = createHarness();
