@@ -226,7 +226,9 @@ export function buildEditPage(input: EditPageInput): EditPageView {
     hasErrors,
     textFields: [
       text('company', 'Company'),
-      text('contactName', 'Contact name', { hint: 'The person who wrote to you.' }),
+      text('contactName', 'Contact name', {
+        hint: 'The person who wrote to you. For a formal German or French greeting, write "Frau Katrin Vogel" or "Mme Claire Dupont".',
+      }),
       text('contactEmail', 'Contact address', { inputType: 'email', maxLength: EDIT_EMAIL_MAX }),
       text('role', 'Role', { hint: 'The job you applied for.' }),
       text('notes', 'Your notes', { hint: 'Only you see these.', multiline: true, maxLength: EDIT_NOTES_MAX }),

@@ -45,7 +45,7 @@ const BYTES_PER_KB = 1024;
 const BYTES_PER_MB = BYTES_PER_KB * BYTES_PER_KB;
 
 /** Honorifics skipped when finding a first name. */
-const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'professor', 'sir', 'dame', 'herr', 'frau']);
+const HONORIFICS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof', 'professor', 'sir', 'dame', 'herr', 'frau', 'mme', 'mlle', 'madame', 'monsieur']);
 /** A word that can be greeted: letters (with marks), inner apostrophes, hyphens, a final dot. */
 const NAME_WORD = /^\p{L}[\p{L}\p{M}'’-]*\.?$/u;
 /** Words a role title often ends with; dropped so templates can write "the X role". */

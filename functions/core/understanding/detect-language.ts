@@ -4,8 +4,8 @@
  * (phrases/{en,de,fr}.ts), with common stop words as the tie-breaker, and English whenever
  * it is unsure.
  *
- * How: every phrase of a language (rejection, reasons, compliments, greetings, closings...)
- * is counted in the subject and the head of the body. The language with the most matches
+ * How: the phrases of each language (regrets, reasons, compliments, greetings, closings...;
+ * see LANGUAGE_LISTS) are counted in the subject and the head of the body. The language with the most matches
  * wins. When the top languages tie (a short mail, or one that mixes languages evenly), the
  * stop words decide, but only with a clear lead; otherwise the answer is English.
  */

@@ -218,6 +218,8 @@ describe('greetings and sign-offs', () => {
     [{ contactName: 'M. Jean Martin' }, 'fr', 'Bonjour Monsieur Martin,'],
     [{ contactName: 'Madame Élodie Marchal' }, 'fr', 'Bonjour Madame Marchal,'],
     [{ contactName: null }, 'fr', 'Madame, Monsieur,'],
+    [{ contactName: 'Mme Claire Dupont' }, 'en', 'Hi Claire,'],
+    [{ contactName: 'Frau Katrin Vogel' }, 'en', 'Hi Katrin,'],
   ] as [Partial<Contact>, DraftLanguage, string][])('greets %j in %s as "%s"', (overrides, language, expected) => {
     // Prepare
     const contact = inLanguage(makeContact(overrides), language);
