@@ -25,6 +25,8 @@ const SAMPLES: [string, PromptKind, Contact, number][] = [
   ['check-in-owner-update', 'check-in', SAMPLE_CONTACTS.longNames, 2],
   ['needs-review-interview', 'needs-review', SAMPLE_CONTACTS.interviewInvitation, 0],
   ['needs-review-not-understood', 'needs-review', SAMPLE_CONTACTS.notUnderstood, 0],
+  ['thank-you-rich-german', 'thank-you', { ...SAMPLE_CONTACTS.richJane, language: 'de' }, 0],
+  ['check-in-ask-openings-french', 'check-in', { ...SAMPLE_CONTACTS.reapplyOnly, language: 'fr' }, 1],
 ];
 
 describe('sample owner emails as files', () => {
