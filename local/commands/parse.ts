@@ -93,6 +93,7 @@ export function toJsonRecord(file: string, understanding: Understanding): Record
     company: understanding.company,
     contact: understanding.contact,
     role: understanding.role,
+    language: understanding.language,
     confidence: understanding.confidence,
     signals: understanding.signals,
     original: understanding.original,
@@ -131,6 +132,7 @@ export function formatSummary(file: string, u: Understanding): string {
     `  company:    ${formatValue(u.company, u.confidence.company)}`,
     `  contact:    ${contact}${u.contact.noReply ? ' [no-reply]' : ''} (name ${u.confidence.contactName.toFixed(CONFIDENCE_DIGITS)}, email ${u.confidence.contactEmail.toFixed(CONFIDENCE_DIGITS)})`,
     `  role:       ${formatValue(u.role, u.confidence.role)}`,
+    `  language:   ${u.language}`,
     `  original:   "${sanitise(u.original.subject)}" from ${sanitise(u.original.from.address ?? u.original.from.name) || '-'}, ${u.original.date ?? 'no date'}`,
     `  signals:    ${signals.length > 0 ? signals.join('; ') : '-'}`,
   );

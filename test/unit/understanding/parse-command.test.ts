@@ -54,7 +54,7 @@ describe('not-today parse', () => {
     const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, any>);
     expect(lines.map((line) => line.file)).toEqual([single, join(dir, 'a-gmail.eml'), join(dir, 'b-sub', 'outlook.eml')]);
     for (const line of lines) {
-      expect(Object.keys(line)).toEqual(expect.arrayContaining(['file', 'isRejection', 'company', 'contact', 'role', 'confidence', 'signals', 'status', 'reason', 'original', 'kind']));
+      expect(Object.keys(line)).toEqual(expect.arrayContaining(['file', 'isRejection', 'company', 'contact', 'role', 'confidence', 'signals', 'language', 'status', 'reason', 'original', 'kind']));
       expect(Object.keys(line.contact)).toEqual(expect.arrayContaining(['name', 'email', 'noReply']));
     }
     expect(lines[1]!.original.from.address).toBe('priya.raman@globex-robotics.example');
