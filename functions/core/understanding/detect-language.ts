@@ -49,7 +49,7 @@ const STOP_WORDS: Readonly<Record<MessageLanguage, readonly string[]>> = {
   fr: ['le', 'la', 'les', 'et', 'vous', 'votre', 'vos', 'nous', 'notre', 'pas', 'avec', 'pour', 'est', 'sont', 'avons', 'une', 'du', 'au', 'que', 'qui', 'dans', 'merci', 'sommes', 'je'],
 };
 
-/** The scores behind a decision, for tests and diagnostics. */
+/** The scores behind a decision, for tests and diagnostics (stop words stay 0 when the phrases decided). */
 export interface LanguageDecision {
   language: MessageLanguage;
   phraseHits: Record<MessageLanguage, number>;
@@ -106,14 +106,13 @@ export function detectLanguage(subject: string | null, body: string): LanguageDe
   const patterns = languagePatterns();
   const phraseHits = { en: 0, de: 0, fr: 0 } satisfies Record<MessageLanguage, number>;
   const stopWords = { en: 0, de: 0, fr: 0 } satisfies Record<MessageLanguage, number>;
-  for (const { language, phrases, stopWords: words } of patterns) {
-    phraseHits[language] = countMatches(phrases, text);
-    stopWords[language] = countMatches(words, text);
-  }
+  for (const { language, phrases } of patterns) phraseHits[language] = countMatches(phrases, text);
   const languages = patterns.map((pattern) => pattern.language);
   const byPhrases = leaderOf(phraseHits, languages);
   if (byPhrases.top > byPhrases.second) return { language: byPhrases.language, phraseHits, stopWords };
   // A tie (or nothing matched): the stop words of the tied languages decide, with a clear lead.
+  // They are counted only now: most mails are decided by their phrases.
+  for (const { language, stopWords: words } of patterns) stopWords[language] = countMatches(words, text);
   const tied = languages.filter((language) => phraseHits[language] === byPhrases.top);
   const byStopWords = leaderOf(stopWords, tied);
   const clear = byStopWords.top >= MIN_STOP_WORDS && byStopWords.top >= byStopWords.second * STOP_WORD_LEAD_FACTOR;
