@@ -16,7 +16,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from '../core/zod-mini.js';
 import { readCalendarFeed } from '../core/calendar/calendar-feed.js';
 import { ExpiredTokenError } from '../core/links/link-signer.js';
-import { MESSAGE_PAGES, type MessagePageName } from '../core/pages/action-pages.js';
+import { buildMessagePage, type MessagePageName } from '../core/pages/action-pages.js';
 import { openLink, pageForError, submitLink, type PageResponse } from '../core/pages/link-pages.js';
 import { buildSecurityHeaders } from '../core/pages/security-headers.js';
 import type { Log } from '../core/ports.js';
@@ -125,8 +125,7 @@ function respondWithMessage(
   name: MessagePageName,
   extraHeaders: Record<string, string> = {},
 ): APIGatewayProxyStructuredResultV2 {
-  const { status, view } = MESSAGE_PAGES[name];
-  return respondWithPage(deps, method, { status, view: { ...view } }, extraHeaders);
+  return respondWithPage(deps, method, buildMessagePage(deps.pages.texts, name), extraHeaders);
 }
 
 function logFailure(log: Log, error: unknown, unexpected: boolean, requestId: string): void {
@@ -158,7 +157,7 @@ async function handleLink(
     if (!sameToken(form.token ?? '', token)) return respondWithMessage(deps, method, 'forbidden');
     return respondWithPage(deps, method, await submitLink(deps.pages, { token, form, requestId }));
   } catch (error) {
-    const page = pageForError(error, token);
+    const page = pageForError(deps.pages.texts, error, token);
     logFailure(log, error, page.unexpected, requestId);
     return respondWithPage(deps, method, page);
   }
@@ -178,12 +177,13 @@ async function handleCalendar(
   } catch (error) {
     const expired = error instanceof ExpiredTokenError;
     const refused = error instanceof InvalidTokenError;
-    const unexpected = !refused && pageForError(error, null).unexpected;
+    const unexpected = !refused && pageForError(deps.pages.texts, error, null).unexpected;
     logFailure(deps.pages.log, error, unexpected, event.requestContext.requestId);
-    if (expired) return respond(deps, method, HTTP_GONE, TEXT_CONTENT_TYPE, 'This calendar link has expired. Open the overview from a recent Not Today email for a fresh one.\n');
-    if (refused) return respond(deps, method, HTTP_FORBIDDEN, TEXT_CONTENT_TYPE, 'This calendar link is not valid.\n');
+    const say = (name: 'calendar-expired' | 'calendar-invalid' | 'calendar-unavailable'): string => `${deps.pages.texts.say(name)}\n`;
+    if (expired) return respond(deps, method, HTTP_GONE, TEXT_CONTENT_TYPE, say('calendar-expired'));
+    if (refused) return respond(deps, method, HTTP_FORBIDDEN, TEXT_CONTENT_TYPE, say('calendar-invalid'));
     const status = unexpected ? HTTP_INTERNAL_ERROR : HTTP_SERVICE_UNAVAILABLE;
-    return respond(deps, method, status, TEXT_CONTENT_TYPE, 'The calendar is not available right now. Please try again later.\n');
+    return respond(deps, method, status, TEXT_CONTENT_TYPE, say('calendar-unavailable'));
   }
 }
 
@@ -230,6 +230,8 @@ export function createActionsHandler(
       createLog().error('actions wiring failed', {
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       });
+      // This one text stays here, not in templates/pages/texts.hbs: it is what answers when
+      // the wiring (templates included) could not be loaded, so it must not need them.
       return {
         statusCode: HTTP_INTERNAL_ERROR,
         headers: { 'content-type': TEXT_CONTENT_TYPE, ...buildSecurityHeaders({ scripts: [], styles: [] }) },

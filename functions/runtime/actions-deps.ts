@@ -22,6 +22,8 @@ import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
 export const PAGE_TEMPLATES_SUBDIR = 'pages';
 /** The pages' one stylesheet (inlined into every page and allowed by its CSP hash). */
 export const PAGE_STYLES_FILE = 'styles.css';
+/** The pages' words (titles, messages, buttons, calendar answers), one inline partial each. */
+export const PAGE_TEXTS_FILE_NAME = 'texts.hbs';
 
 /** What the actions handler needs. */
 export interface ActionsHandlerDeps {
@@ -29,7 +31,10 @@ export interface ActionsHandlerDeps {
   renderer: PageRenderer;
 }
 
-/** Reads templates/pages/ (TEMPLATES_DIR when set), naming any missing file. */
+/**
+ * Reads templates/pages/ (TEMPLATES_DIR when set), naming any missing file; a text missing
+ * from texts.hbs is named when the renderer is created (createPageRenderer), also at cold start.
+ */
 export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
   const root = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
   const dir = join(root, PAGE_TEMPLATES_SUBDIR);
@@ -40,7 +45,7 @@ export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
       throw new TemplateError(`page template missing: ${join(dir, file)}`, `${PAGE_TEMPLATES_SUBDIR}/${file}`, { cause: error });
     }
   };
-  const sources = { styles: read(PAGE_STYLES_FILE) } as PageTemplateSources;
+  const sources = { styles: read(PAGE_STYLES_FILE), texts: read(PAGE_TEXTS_FILE_NAME) } as PageTemplateSources;
   for (const name of PAGE_TEMPLATE_NAMES) sources[name] = read(`${name}.hbs`);
   return sources;
 }
@@ -52,9 +57,10 @@ export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
  */
 export async function buildActionsHandlerDeps(config?: Config, requestBaseUrl?: string): Promise<ActionsHandlerDeps> {
   const deliver = await buildDeliverDeps(config, requestBaseUrl);
+  const renderer = createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR));
   return {
-    pages: { ...deliver, drafts: deliver.renderer },
-    renderer: createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR)),
+    pages: { ...deliver, drafts: deliver.renderer, texts: renderer.texts },
+    renderer,
   };
 }
 

@@ -2,25 +2,27 @@
  * The one-click pages: the confirm page (GET: what the link will do, with a button that
  * POSTs the token) and the result page (POST: what it did, with undo). The sentences come
  * from the use cases (previewAction / performAction); this module picks the page, the
- * button's words and the onward links. Every text is still untrusted: templates escape it.
+ * button and the onward links. The words around them come from templates/pages/texts.hbs
+ * (PageTexts). Every text is still untrusted: templates escape it.
  */
 import type { ContactView } from '../model.js';
 import type { StateAction } from '../plan/plan-actions.js';
 import type { ActionOutcome, ActionPreview } from '../use-cases/perform-action.js';
 import { describeWho, nameWho } from './page-formatting.js';
+import type { PageTextName, PageTexts } from './page-texts.js';
 import type { ConfirmPageView, ExpiredPageView, MessagePageView, ResultPageView } from './page-views.js';
 
-/** The button of each confirm page. */
-export const CONFIRM_BUTTONS: Record<StateAction, string> = {
-  sent: 'Yes, I wrote to them',
-  replied: 'Yes, they replied',
-  'snooze-1w': 'Snooze 1 week',
-  'snooze-1m': 'Snooze 1 month',
-  'snooze-3m': 'Snooze 3 months',
-  stop: 'Stop follow-ups',
-  resume: 'Resume follow-ups',
-  ignore: 'Ignore it',
-  track: 'Track it',
+/** The text of each confirm page's button (templates/pages/texts.hbs). */
+const CONFIRM_BUTTON_TEXTS: Record<StateAction, PageTextName> = {
+  sent: 'button-sent',
+  replied: 'button-replied',
+  'snooze-1w': 'button-snooze-1w',
+  'snooze-1m': 'button-snooze-1m',
+  'snooze-3m': 'button-snooze-3m',
+  stop: 'button-stop',
+  resume: 'button-resume',
+  ignore: 'button-ignore',
+  track: 'button-track',
 };
 
 /** Onward links of a result page, relative to the page (under /a/). */
@@ -35,6 +37,7 @@ export interface OnwardPaths {
  * one that does not apply to the contact's state, gets a plain page that says so.
  */
 export function buildPreviewPage(
+  texts: PageTexts,
   preview: ActionPreview & { action: StateAction; view: ContactView },
   token: string,
   onward: OnwardPaths,
@@ -43,7 +46,7 @@ export function buildPreviewPage(
     return {
       page: 'result',
       title: preview.title,
-      headline: 'Already done',
+      headline: texts.say('already-done-heading'),
       detail: preview.message,
       undo: null,
       ...onward,
@@ -52,10 +55,10 @@ export function buildPreviewPage(
   if (!preview.applicable) {
     return {
       page: 'message',
-      title: 'Nothing to do',
-      eyebrow: 'Nothing to do',
+      title: texts.say('not-applicable-title'),
+      eyebrow: texts.say('not-applicable-eyebrow'),
       tone: 'warn',
-      heading: `${preview.title.replace(/\?$/, '')}: not now`,
+      heading: texts.say('not-applicable-heading', { question: preview.title.replace(/\?$/, '') }),
       message: preview.message,
       overviewPath: onward.overviewPath,
     };
@@ -65,7 +68,7 @@ export function buildPreviewPage(
     title: preview.title,
     question: preview.title,
     explanation: preview.message,
-    buttonLabel: CONFIRM_BUTTONS[preview.action],
+    buttonLabel: texts.say(CONFIRM_BUTTON_TEXTS[preview.action]),
     who: describeWho(preview.view.contact),
     token,
   };
@@ -73,6 +76,7 @@ export function buildPreviewPage(
 
 /** The POST page: what happened, undo where there is one, and onward links. */
 export function buildOutcomePage(
+  texts: PageTexts,
   outcome: ActionOutcome,
   undo: { path: string; token: string } | null,
   onward: OnwardPaths,
@@ -81,7 +85,7 @@ export function buildOutcomePage(
     return {
       page: 'message',
       title: outcome.title,
-      eyebrow: 'Nothing changed',
+      eyebrow: texts.say('nothing-changed-eyebrow'),
       tone: 'warn',
       heading: outcome.title,
       message: outcome.message,
@@ -91,7 +95,7 @@ export function buildOutcomePage(
   return {
     page: 'result',
     title: outcome.title,
-    headline: `${outcome.title}.`,
+    headline: texts.say('done-headline', { title: outcome.title }),
     detail: outcome.message,
     undo: undo && outcome.undo ? { ...undo, label: outcome.undo.label } : null,
     ...onward,
@@ -102,134 +106,66 @@ export function buildOutcomePage(
  * The page of an authentic link that can no longer act (expired), or of a "resend" link:
  * it offers "send me a fresh email" as a POST of the same token.
  */
-export function buildExpiredPage(input: { view: ContactView | null; token: string; expired: boolean }): ExpiredPageView {
-  const who = input.view ? nameWho(describeWho(input.view.contact)) : null;
-  const about = who ? ` about ${who}` : '';
+export function buildExpiredPage(
+  texts: PageTexts,
+  input: { view: ContactView | null; token: string; expired: boolean },
+): ExpiredPageView {
+  const values = { who: input.view ? nameWho(describeWho(input.view.contact)) : '' };
+  const prefix = input.expired ? 'expired' : 'resend';
   return {
     page: 'expired',
-    title: input.expired ? 'This link has expired' : 'Send a fresh email',
-    eyebrow: input.expired ? 'Link expired' : 'Fresh email',
-    heading: input.expired ? 'This link has expired' : `Send a fresh email${about}?`,
-    explanation: input.expired
-      ? `Links in Not Today emails work for a limited time, so an old email cannot act for long. Ask for a fresh email${about} and use the links in it.`
-      : `Not Today will email you again${about}, with new links.`,
+    title: texts.say(`${prefix}-title`, values),
+    eyebrow: texts.say(`${prefix}-eyebrow`, values),
+    heading: texts.say(`${prefix}-heading`, values),
+    explanation: texts.say(`${prefix}-explanation`, values),
     token: input.token,
   };
 }
 
-/** The short pages: errors and notices. Never includes details of what went wrong. */
+/**
+ * The short pages: errors and notices, each with its HTTP status and the prefix of its texts
+ * in templates/pages/texts.hbs (`<prefix>-title`, `-eyebrow`, `-heading`, `-message`).
+ * Never includes details of what went wrong.
+ */
 export const MESSAGE_PAGES = {
-  forbidden: {
-    status: 403,
-    view: {
-      page: 'message',
-      title: 'Link not valid',
-      eyebrow: 'Link not valid',
-      tone: 'danger',
-      heading: 'This link is not valid',
-      message: 'It may have been copied incompletely or changed. Nothing was changed. Use the link from your latest Not Today email.',
-      overviewPath: null,
-    },
-  },
-  expiredOwnerWide: {
-    status: 410,
-    view: {
-      page: 'message',
-      title: 'This link has expired',
-      eyebrow: 'Link expired',
-      tone: 'warn',
-      heading: 'This link has expired',
-      message: 'Open the overview from the footer of any recent Not Today email: its links are fresh.',
-      overviewPath: null,
-    },
-  },
-  notFound: {
-    status: 404,
-    view: {
-      page: 'message',
-      title: 'Not found',
-      eyebrow: 'Not found',
-      tone: 'warn',
-      heading: 'There is nothing here',
-      message: 'Check the address, or use a link from one of your Not Today emails.',
-      overviewPath: null,
-    },
-  },
-  contactGone: {
-    status: 404,
-    view: {
-      page: 'message',
-      title: 'Contact not found',
-      eyebrow: 'Not found',
-      tone: 'warn',
-      heading: 'This contact no longer exists',
-      message: 'Nothing was changed.',
-      overviewPath: null,
-    },
-  },
-  badRequest: {
-    status: 400,
-    view: {
-      page: 'message',
-      title: 'Something is missing',
-      eyebrow: 'Bad request',
-      tone: 'warn',
-      heading: 'That request was incomplete',
-      message: 'Nothing was changed. Go back and use the button on the page.',
-      overviewPath: null,
-    },
-  },
-  methodNotAllowed: {
-    status: 405,
-    view: {
-      page: 'message',
-      title: 'Not allowed',
-      eyebrow: 'Not allowed',
-      tone: 'warn',
-      heading: 'That is not something this page does',
-      message: 'Nothing was changed.',
-      overviewPath: null,
-    },
-  },
-  busy: {
-    status: 503,
-    view: {
-      page: 'message',
-      title: 'Please try again',
-      eyebrow: 'Busy',
-      tone: 'warn',
-      heading: 'Not Today is busy for a moment',
-      message: 'Nothing was changed. Please try again in a minute.',
-      overviewPath: null,
-    },
-  },
-  failed: {
-    status: 500,
-    view: {
-      page: 'message',
-      title: 'Something went wrong',
-      eyebrow: 'Error',
-      tone: 'danger',
-      heading: 'Something went wrong on our side',
-      message: 'It has been logged. Please try again later.',
-      overviewPath: null,
-    },
-  },
-} as const satisfies Record<string, { status: number; view: MessagePageView }>;
+  forbidden: { status: 403, texts: 'forbidden', tone: 'danger' },
+  expiredOwnerWide: { status: 410, texts: 'expired-owner-wide', tone: 'warn' },
+  notFound: { status: 404, texts: 'not-found', tone: 'warn' },
+  contactGone: { status: 404, texts: 'contact-gone', tone: 'warn' },
+  badRequest: { status: 400, texts: 'bad-request', tone: 'warn' },
+  methodNotAllowed: { status: 405, texts: 'method-not-allowed', tone: 'warn' },
+  busy: { status: 503, texts: 'busy', tone: 'warn' },
+  failed: { status: 500, texts: 'failed', tone: 'danger' },
+} as const satisfies Record<string, { status: number; texts: string; tone: MessagePageView['tone'] }>;
 
 export type MessagePageName = keyof typeof MESSAGE_PAGES;
 
+/** A short page by name, worded from the texts file. */
+export function buildMessagePage(texts: PageTexts, name: MessagePageName): { status: number; view: MessagePageView } {
+  const { status, texts: prefix, tone } = MESSAGE_PAGES[name];
+  return {
+    status,
+    view: {
+      page: 'message',
+      title: texts.say(`${prefix}-title`),
+      eyebrow: texts.say(`${prefix}-eyebrow`),
+      tone,
+      heading: texts.say(`${prefix}-heading`),
+      message: texts.say(`${prefix}-message`),
+      overviewPath: null,
+    },
+  };
+}
+
 /** "A fresh email is on its way" after the expired page's button. */
-export function buildResentPage(sent: boolean): MessagePageView {
+export function buildResentPage(texts: PageTexts, sent: boolean): MessagePageView {
   return {
     page: 'message',
-    title: 'A fresh email is on its way',
-    eyebrow: 'Sent',
+    title: texts.say('resent-title'),
+    eyebrow: texts.say('resent-eyebrow'),
     tone: 'ok',
-    heading: sent ? 'A fresh email is on its way' : 'A fresh email was sent recently',
-    message: sent
-      ? 'Check your inbox in a minute: it has new links that work.'
-      : 'To keep your inbox calm, Not Today sends at most one fresh email at a time. Use the links in the latest one.',
+    heading: texts.say(sent ? 'resent-heading' : 'resent-recently-heading'),
+    message: texts.say(sent ? 'resent-message' : 'resent-recently-message'),
     overviewPath: null,
   };
 }

@@ -26,17 +26,23 @@ import {
   buildExpiredPage,
   buildOutcomePage,
   buildPreviewPage,
+  buildMessagePage,
   buildResentPage,
-  MESSAGE_PAGES,
+  type MessagePageName,
   type OnwardPaths,
 } from './action-pages.js';
 import { buildEditPage, prefillEditForm, type EditDraftPreview, type EditFormRaw } from './edit-form.js';
 import { buildOverviewPage } from './overview-page.js';
+import type { PageTexts } from './page-texts.js';
 import type { PageView } from './page-views.js';
 
-/** What the pages need: the use cases' ports, and the draft composer for the draft preview. */
+/**
+ * What the pages need: the use cases' ports, the draft composer for the draft preview, and
+ * the pages' words (templates/pages/texts.hbs).
+ */
 export interface PageDeps extends ActionDeps {
   drafts: DraftComposer;
+  texts: PageTexts;
 }
 
 /** A page to send, with its HTTP status. */
@@ -148,12 +154,12 @@ export async function openLink(deps: PageDeps, input: { token: string }): Promis
     return { status: HTTP_OK, view: editPage(deps, view, input.token, { raw: prefillEditForm(view), errors: {}, saved: false }) };
   }
   if (action === 'resend') {
-    return { status: HTTP_OK, view: buildExpiredPage({ view, token: input.token, expired: false }) };
+    return { status: HTTP_OK, view: buildExpiredPage(deps.texts, { view, token: input.token, expired: false }) };
   }
   if (isStateAction(action)) {
     return {
       status: HTTP_OK,
-      view: buildPreviewPage({ ...preview, action, view }, input.token, onwardPaths(deps, view.contact.contactId)),
+      view: buildPreviewPage(deps.texts, { ...preview, action, view }, input.token, onwardPaths(deps, view.contact.contactId)),
     };
   }
   throw new InvalidInputError(`the "${action}" link does not open a page`);
@@ -190,7 +196,7 @@ export async function submitLink(
     const outcome = await performAction(deps, { token: input.token, requestId: input.requestId });
     const undoToken = outcome.undo ? tokenOfActionUrl(outcome.undo.url) : null;
     const undo = undoToken ? { path: `./${encodeURIComponent(undoToken)}`, token: undoToken } : null;
-    const view = buildOutcomePage(outcome, undo, onwardPaths(deps, outcome.view.contact.contactId));
+    const view = buildOutcomePage(deps.texts, outcome, undo, onwardPaths(deps, outcome.view.contact.contactId));
     return { status: outcome.status === 'not-applicable' ? HTTP_UNPROCESSABLE : HTTP_OK, view };
   }
   throw new InvalidInputError(`the "${action}" link has nothing to submit`);
@@ -206,26 +212,30 @@ async function requestFreshEmail(deps: PageDeps, token: string): Promise<PageRes
     throw new InvalidInputError('an owner-wide link has no email to send again');
   }
   const result = await resendPrompt(deps, { ownerId: claims.ownerId, contactId: claims.contactId });
-  return { status: HTTP_OK, view: buildResentPage(result.status === 'sent') };
+  return { status: HTTP_OK, view: buildResentPage(deps.texts, result.status === 'sent') };
 }
 
 /** The page and status for an error from openLink / submitLink, and whether it is unexpected. */
-export function pageForError(error: unknown, token: string | null): PageResponse & { unexpected: boolean } {
+export function pageForError(
+  texts: PageTexts,
+  error: unknown,
+  token: string | null,
+): PageResponse & { unexpected: boolean } {
   if (error instanceof ExpiredTokenError && token) {
     if (error.claims.contactId === OWNER_WIDE_CONTACT_ID) {
-      return { status: HTTP_GONE, view: { ...MESSAGE_PAGES.expiredOwnerWide.view }, unexpected: false };
+      return { ...buildMessagePage(texts, 'expiredOwnerWide'), unexpected: false };
     }
-    return { status: HTTP_GONE, view: buildExpiredPage({ view: null, token, expired: true }), unexpected: false };
+    return { status: HTTP_GONE, view: buildExpiredPage(texts, { view: null, token, expired: true }), unexpected: false };
   }
   const known = knownErrorPage(error);
-  if (known) return { status: known.status, view: { ...known.view }, unexpected: false };
-  return { status: MESSAGE_PAGES.failed.status, view: { ...MESSAGE_PAGES.failed.view }, unexpected: true };
+  if (known) return { ...buildMessagePage(texts, known), unexpected: false };
+  return { ...buildMessagePage(texts, 'failed'), unexpected: true };
 }
 
-function knownErrorPage(error: unknown): (typeof MESSAGE_PAGES)[keyof typeof MESSAGE_PAGES] | null {
-  if (error instanceof InvalidTokenError) return MESSAGE_PAGES.forbidden;
-  if (error instanceof NotFoundError) return MESSAGE_PAGES.contactGone;
-  if (error instanceof InvalidInputError) return MESSAGE_PAGES.badRequest;
-  if (error instanceof ConflictError || error instanceof TransientError) return MESSAGE_PAGES.busy;
+function knownErrorPage(error: unknown): MessagePageName | null {
+  if (error instanceof InvalidTokenError) return 'forbidden';
+  if (error instanceof NotFoundError) return 'contactGone';
+  if (error instanceof InvalidInputError) return 'badRequest';
+  if (error instanceof ConflictError || error instanceof TransientError) return 'busy';
   return null;
 }

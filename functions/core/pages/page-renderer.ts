@@ -12,6 +12,7 @@
 import Handlebars from 'handlebars';
 import { InvalidInputError } from '../errors.js';
 import type { PageName, PageView } from './page-views.js';
+import { createPageTexts, type PageTexts } from './page-texts.js';
 import { buildSecurityHeaders } from './security-headers.js';
 
 /**
@@ -21,10 +22,13 @@ import { buildSecurityHeaders } from './security-headers.js';
 export const AUTO_SUBMIT_SCRIPT =
   'var f=document.getElementById("confirm-form");if(f&&!window.__nt){window.__nt=1;f.submit();}';
 
-/** The template files a renderer needs, by name (file = `<name>.hbs`, styles = `styles.css`). */
+/**
+ * The template files a renderer needs, by name (file = `<name>.hbs`, styles = `styles.css`,
+ * texts = `texts.hbs`, the pages' words: see page-texts.ts).
+ */
 export const PAGE_TEMPLATE_NAMES = ['layout', 'confirm', 'result', 'edit', 'overview', 'expired', 'message'] as const;
 export type PageTemplateName = (typeof PAGE_TEMPLATE_NAMES)[number];
-export type PageTemplateSources = Record<PageTemplateName, string> & { styles: string };
+export type PageTemplateSources = Record<PageTemplateName, string> & { styles: string; texts: string };
 
 /** Pages whose view turns on the auto-submit script. */
 const AUTO_SUBMIT_PAGES: ReadonlySet<PageName> = new Set(['confirm']);
@@ -35,12 +39,15 @@ export interface PageRenderer {
   renderPage(view: PageView): string;
   /** Security headers for every response (HTML, ICS, plain text alike). */
   readonly securityHeaders: Readonly<Record<string, string>>;
+  /** The pages' words from texts.hbs (the page builders in core word the pages with them). */
+  readonly texts: PageTexts;
   /** The exact inline texts the CSP allows (exposed for tests). */
   readonly inline: { script: string; style: string };
 }
 
 /** Compiles the page templates once (cold start) and returns the renderer. */
 export function createPageRenderer(sources: PageTemplateSources): PageRenderer {
+  const texts = createPageTexts(sources.texts);
   const handlebars = Handlebars.create();
   if (sources.styles.includes('{{') || sources.styles.includes('</')) {
     throw new InvalidInputError('templates/pages/styles.css must not contain "{{" or "</"');
@@ -61,6 +68,7 @@ export function createPageRenderer(sources: PageTemplateSources): PageRenderer {
 
   return {
     securityHeaders,
+    texts,
     inline: { script, style },
     renderPage(view: PageView): string {
       const template = compiled.get(view.page);

@@ -57,9 +57,10 @@ export function functionUrlEvent(method: string, path: string, options: { body?:
 export function createActionsHarness(): ActionsHarness {
   const harness = createHarness();
   const prompts = createPromptRenderer(loadTemplates());
+  const renderer = createPageRenderer(loadPageTemplates());
   const handlerDeps: ActionsHandlerDeps = {
-    pages: { ...harness.deps, drafts: prompts },
-    renderer: createPageRenderer(loadPageTemplates()),
+    pages: { ...harness.deps, drafts: prompts, texts: renderer.texts },
+    renderer,
   };
   const signer = harness.deps.signer;
   const owner = harness.deps.owner;

@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildOutcomePage, buildPreviewPage } from '../../../functions/core/pages/action-pages.js';
+import { createPageTexts } from '../../../functions/core/pages/page-texts.js';
 import { buildEditPage, prefillEditForm, readEditForm, validateEditForm } from '../../../functions/core/pages/edit-form.js';
 import { buildOverviewPage, sortByDueNext } from '../../../functions/core/pages/overview-page.js';
 import { makeContact, makePlan, SAMPLE_NOW } from '../../support/sample-contacts.js';
 
 const TIME_ZONE = 'Europe/Berlin';
+const texts = createPageTexts(readFileSync(fileURLToPath(new URL('../../../templates/pages/texts.hbs', import.meta.url)), 'utf8'));
 const jane = { contact: makeContact(), plan: makePlan({ nextPrompt: 'check-in', nextDueAt: '2026-04-02T07:00:00.000Z' }) };
 
 describe('confirm and result pages', () => {
@@ -24,7 +28,7 @@ describe('confirm and result pages', () => {
     // Prepare
     const token = 'k1.payload.sig';
     // Act
-    const page = buildPreviewPage(preview, token, onward);
+    const page = buildPreviewPage(texts, preview, token, onward);
     // Assess
     expect(page).toMatchObject({ page: 'confirm', question: 'Snooze Acme - Jane Doe until 14 March?', buttonLabel: 'Snooze 1 week', token });
   });
@@ -34,8 +38,8 @@ describe('confirm and result pages', () => {
     const done = { ...preview, alreadyDone: true, message: 'You already did this with this link.' };
     const stopped = { ...preview, applicable: false, message: 'Follow-ups for this contact are stopped. Resume them first.' };
     // Act
-    const donePage = buildPreviewPage(done, 'tok', onward);
-    const stoppedPage = buildPreviewPage(stopped, 'tok', onward);
+    const donePage = buildPreviewPage(texts, done, 'tok', onward);
+    const stoppedPage = buildPreviewPage(texts, stopped, 'tok', onward);
     // Assess
     expect(donePage).toMatchObject({ page: 'result', headline: 'Already done', detail: 'You already did this with this link.' });
     expect(stoppedPage).toMatchObject({ page: 'message', tone: 'warn', message: 'Follow-ups for this contact are stopped. Resume them first.' });
@@ -53,8 +57,8 @@ describe('confirm and result pages', () => {
       promptSent: false,
     };
     // Act
-    const page = buildOutcomePage(outcome, { path: './k1.undo.sig', token: 'k1.undo.sig' }, onward);
-    const notApplicable = buildOutcomePage({ ...outcome, status: 'not-applicable', undo: null }, null, onward);
+    const page = buildOutcomePage(texts, outcome, { path: './k1.undo.sig', token: 'k1.undo.sig' }, onward);
+    const notApplicable = buildOutcomePage(texts, { ...outcome, status: 'not-applicable', undo: null }, null, onward);
     // Assess
     expect(page).toMatchObject({
       page: 'result',

@@ -17,7 +17,10 @@ import { makeContact, makePlan, SAMPLE_NOW } from '../../support/sample-contacts
 const templatesDir = fileURLToPath(new URL('../../../templates/pages/', import.meta.url));
 
 function readSources(): PageTemplateSources {
-  const sources = { styles: readFileSync(`${templatesDir}styles.css`, 'utf8') } as PageTemplateSources;
+  const sources = {
+    styles: readFileSync(`${templatesDir}styles.css`, 'utf8'),
+    texts: readFileSync(`${templatesDir}texts.hbs`, 'utf8'),
+  } as PageTemplateSources;
   for (const name of PAGE_TEMPLATE_NAMES) sources[name] = readFileSync(`${templatesDir}${name}.hbs`, 'utf8');
   return sources;
 }
