@@ -9,7 +9,8 @@ import { DRAFT_LANGUAGE_NAMES, DRAFT_LANGUAGES, draftLanguageOf, type DraftLangu
 import type { Cadence, ContactStatus, ContactView } from '../model.js';
 import { isPlausibleEmailAddress } from '../rendering/compose-links.js';
 import { stripControlCharacters, toSingleLine } from '../rendering/text-safety.js';
-import { describeWho, nameWho, STATUS_LABELS } from './page-formatting.js';
+import { describeWho, labelStatus, nameWho } from './page-formatting.js';
+import type { PageTexts } from './page-texts.js';
 import type { EditPageView, SelectFieldView, TextFieldView } from './page-views.js';
 
 /** Longest company, name or role the form accepts. */
@@ -19,13 +20,8 @@ export const EDIT_EMAIL_MAX = 254;
 /** Longest notes the form accepts. */
 export const EDIT_NOTES_MAX = 2000;
 
-export const CADENCE_OPTIONS: readonly { value: Cadence; label: string }[] = [
-  { value: 'default', label: 'Default cadence' },
-  { value: 'monthly', label: 'Every month' },
-  { value: 'quarterly', label: 'Every 3 months' },
-  { value: 'half-yearly', label: 'Every 6 months' },
-  { value: 'never', label: 'Never' },
-];
+/** The cadences the form offers, in this order (labels: `cadence-<value>` in texts.hbs). */
+export const CADENCE_CHOICES: readonly Cadence[] = ['default', 'monthly', 'quarterly', 'half-yearly', 'never'];
 
 /** The languages the drafts can be written in, each named in its own words. */
 export const LANGUAGE_OPTIONS: readonly { value: DraftLanguage; label: string }[] = DRAFT_LANGUAGES.map((language) => ({
@@ -35,15 +31,6 @@ export const LANGUAGE_OPTIONS: readonly { value: DraftLanguage; label: string }[
 
 /** Statuses the owner may pick; the contact's current status is always offered too. */
 export const SETTABLE_STATUSES: readonly ContactStatus[] = ['active', 'stopped', 'ignored'];
-
-const STATUS_OPTION_LABELS: Record<ContactStatus, string> = {
-  active: 'Active: send prompts',
-  snoozed: 'Snoozed (keep)',
-  stopped: 'Stopped: no more prompts',
-  quiet: 'Quiet (keep until resumed)',
-  'needs-review': 'Needs review (keep)',
-  ignored: 'Ignored: not worth tracking',
-};
 
 /** What a valid form gives: null means "unknown / cleared". */
 export interface EditFormValues {
@@ -104,7 +91,7 @@ function formSchema(allowedStatuses: readonly ContactStatus[]) {
         z.transform((value: string) => stripControlCharacters(value).trim()),
       )
       .check(z.refine((value) => value.length <= EDIT_NOTES_MAX, `Notes are too long (at most ${EDIT_NOTES_MAX} characters).`)),
-    cadence: z.enum(CADENCE_OPTIONS.map((option) => option.value) as [Cadence, ...Cadence[]], {
+    cadence: z.enum(CADENCE_CHOICES as [Cadence, ...Cadence[]], {
       error: 'Pick one of the cadences in the list.',
     }),
     language: z.enum(LANGUAGE_OPTIONS.map((option) => option.value) as [DraftLanguage, ...DraftLanguage[]], {
@@ -176,6 +163,8 @@ export interface EditDraftPreview {
 }
 
 export interface EditPageInput {
+  /** The pages' words (templates/pages/texts.hbs). */
+  texts: PageTexts;
   view: ContactView;
   token: string;
   raw: EditFormRaw;
@@ -187,7 +176,7 @@ export interface EditPageInput {
 
 /** The fix-details page's view model. */
 export function buildEditPage(input: EditPageInput): EditPageView {
-  const { raw, errors } = input;
+  const { raw, errors, texts } = input;
   const text = (
     name: EditFieldName,
     label: string,
@@ -214,34 +203,37 @@ export function buildEditPage(input: EditPageInput): EditPageView {
   });
   const statusOptions = statusChoicesFor(input.view.plan.status).map((status) => ({
     value: status,
-    label: status === input.view.plan.status ? `${STATUS_LABELS[status]} (now)` : STATUS_OPTION_LABELS[status],
+    label:
+      status === input.view.plan.status
+        ? texts.say('status-choice-now', { status: labelStatus(texts, status) })
+        : texts.say(`status-choice-${status}`),
   }));
+  const cadenceOptions = CADENCE_CHOICES.map((cadence) => ({ value: cadence, label: texts.say(`cadence-${cadence}`) }));
+  const who = nameWho(describeWho(input.view.contact));
   const hasErrors = Object.keys(errors).length > 0;
   return {
     page: 'edit',
-    title: `Fix details: ${nameWho(describeWho(input.view.contact))}`,
-    heading: nameWho(describeWho(input.view.contact)),
+    title: texts.say('edit-title', { who }),
+    heading: who,
     token: input.token,
     saved: input.saved && !hasErrors,
     hasErrors,
     textFields: [
-      text('company', 'Company'),
-      text('contactName', 'Contact name', {
-        hint: 'The person who wrote to you. For a formal German or French greeting, write "Frau Katrin Vogel" or "Mme Claire Dupont".',
-      }),
-      text('contactEmail', 'Contact address', { inputType: 'email', maxLength: EDIT_EMAIL_MAX }),
-      text('role', 'Role', { hint: 'The job you applied for.' }),
-      text('notes', 'Your notes', { hint: 'Only you see these.', multiline: true, maxLength: EDIT_NOTES_MAX }),
+      text('company', texts.say('edit-company')),
+      text('contactName', texts.say('edit-contact-name'), { hint: texts.say('edit-contact-name-hint') }),
+      text('contactEmail', texts.say('edit-contact-email'), { inputType: 'email', maxLength: EDIT_EMAIL_MAX }),
+      text('role', texts.say('edit-role'), { hint: texts.say('edit-role-hint') }),
+      text('notes', texts.say('edit-notes'), { hint: texts.say('edit-notes-hint'), multiline: true, maxLength: EDIT_NOTES_MAX }),
     ],
     selectFields: [
-      select('cadence', 'Cadence', CADENCE_OPTIONS),
-      select('status', 'Status', statusOptions),
-      select('language', 'Draft language', LANGUAGE_OPTIONS),
+      select('cadence', texts.say('edit-cadence'), cadenceOptions),
+      select('status', texts.say('edit-status'), statusOptions),
+      select('language', texts.say('edit-language'), LANGUAGE_OPTIONS),
     ],
     draft: input.draft
       ? {
-          label: input.draft.label,
-          explanation: 'This is what your next email will draft with these details.',
+          label: texts.say('edit-draft-label', { label: input.draft.label }),
+          explanation: texts.say('edit-draft-explanation'),
           subject: input.draft.subject,
           text: input.draft.text,
         }

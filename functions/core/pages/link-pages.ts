@@ -101,7 +101,7 @@ export function draftPreviewOf(deps: PageDeps, view: ContactView): EditDraftPrev
   if (!prompt) return null;
   const [draft] = deps.drafts.composeDrafts({ prompt, contact: view.contact, plan: view.plan, owner: deps.owner, now: deps.clock.now() });
   if (!draft) return null;
-  return { label: `Your draft: ${draft.label}`, subject: draft.subject || null, text: draft.body };
+  return { label: draft.label, subject: draft.subject || null, text: draft.body };
 }
 
 function editPage(
@@ -111,6 +111,7 @@ function editPage(
   state: { raw: EditFormRaw; errors: Partial<Record<keyof EditFormRaw, string>>; saved: boolean },
 ): PageView {
   return buildEditPage({
+    texts: deps.texts,
     view,
     token,
     raw: state.raw,
@@ -124,6 +125,7 @@ function editPage(
 async function overviewPage(deps: PageDeps): Promise<PageView> {
   const views = await listContactViews(deps, deps.owner.ownerId);
   return buildOverviewPage({
+    texts: deps.texts,
     views,
     now: deps.clock.now(),
     timeZone: deps.owner.timeZone,

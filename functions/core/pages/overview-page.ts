@@ -4,19 +4,16 @@
  * link to its fix-details page.
  */
 import type { ContactView } from '../model.js';
-import {
-  ACTION_LABELS,
-  describeWho,
-  formatDay,
-  PROMPT_LABELS,
-  STATUS_LABELS,
-} from './page-formatting.js';
+import { describeWho, formatDay, labelAction, labelPrompt, labelStatus } from './page-formatting.js';
+import type { PageTexts } from './page-texts.js';
 import type { OverviewPageView, OverviewRowView } from './page-views.js';
 
 /** Shown where a value is unknown or there is nothing to show. */
 export const EMPTY_CELL = '—';
 
 export interface OverviewInput {
+  /** The pages' words (templates/pages/texts.hbs). */
+  texts: PageTexts;
   views: readonly ContactView[];
   now: Date;
   timeZone: string;
@@ -43,33 +40,38 @@ export function sortByDueNext(views: readonly ContactView[]): ContactView[] {
   });
 }
 
-function describeLastAction(view: ContactView, now: Date, timeZone: string): string {
+function describeLastAction(view: ContactView, { texts, now, timeZone }: OverviewInput): string {
   const { plan } = view;
   if (plan.lastAction && plan.lastActionAt) {
-    return `${ACTION_LABELS[plan.lastAction]} · ${formatDay(plan.lastActionAt, now, timeZone)}`;
+    return texts.say('overview-last-action', {
+      action: labelAction(texts, plan.lastAction),
+      day: formatDay(plan.lastActionAt, now, timeZone),
+    });
   }
   const lastSent = plan.sentLog.at(-1);
-  if (lastSent) return `${PROMPT_LABELS[lastSent.prompt]} emailed · ${formatDay(lastSent.at, now, timeZone)}`;
+  if (lastSent) {
+    return texts.say('overview-last-sent', { prompt: labelPrompt(texts, lastSent.prompt), day: formatDay(lastSent.at, now, timeZone) });
+  }
   return EMPTY_CELL;
 }
 
-function describeNextPrompt(view: ContactView, now: Date, timeZone: string): string {
+function describeNextPrompt(view: ContactView, { texts, now, timeZone }: OverviewInput): string {
   const { plan } = view;
-  if (!plan.nextPrompt || !plan.nextDueAt) return plan.status === 'quiet' ? 'None until you resume' : EMPTY_CELL;
-  return `${PROMPT_LABELS[plan.nextPrompt]} · ${formatDay(plan.nextDueAt, now, timeZone)}`;
+  if (!plan.nextPrompt || !plan.nextDueAt) return plan.status === 'quiet' ? texts.say('overview-none-until-resume') : EMPTY_CELL;
+  return texts.say('overview-next', { prompt: labelPrompt(texts, plan.nextPrompt), day: formatDay(plan.nextDueAt, now, timeZone) });
 }
 
 /** One row per contact, worded for the owner. */
 export function buildOverviewRow(view: ContactView, input: OverviewInput): OverviewRowView {
   const who = describeWho(view.contact);
   return {
-    company: who.company ?? who.person ?? 'Unknown company',
+    company: who.company ?? who.person ?? input.texts.say('overview-unknown-company'),
     person: who.company ? who.person : null,
     role: who.role ?? EMPTY_CELL,
     statusKey: view.plan.status,
-    statusLabel: STATUS_LABELS[view.plan.status],
-    lastAction: describeLastAction(view, input.now, input.timeZone),
-    nextPrompt: describeNextPrompt(view, input.now, input.timeZone),
+    statusLabel: labelStatus(input.texts, view.plan.status),
+    lastAction: describeLastAction(view, input),
+    nextPrompt: describeNextPrompt(view, input),
     editPath: input.editPathFor(view),
   };
 }
@@ -80,11 +82,11 @@ export function buildOverviewPage(input: OverviewInput): OverviewPageView {
   const scheduled = input.views.filter((view) => view.plan.nextDueAt !== null).length;
   const summary =
     rows.length === 0
-      ? 'Nothing here yet.'
-      : `${rows.length} ${rows.length === 1 ? 'contact' : 'contacts'}, ${scheduled} with a prompt scheduled. What is due next comes first.`;
+      ? input.texts.say('overview-empty')
+      : input.texts.say('overview-summary', { count: rows.length, one: rows.length === 1, scheduled });
   return {
     page: 'overview',
-    title: 'Your contacts',
+    title: input.texts.say('overview-title'),
     wide: true,
     summary,
     rows,

@@ -1,10 +1,12 @@
 /**
  * Small wording helpers shared by the pages: how a contact, a date, a status or an action
- * reads to the owner. Dates are shown in the owner's time zone.
+ * reads to the owner. Dates are shown in the owner's time zone; the labels' words are in
+ * templates/pages/texts.hbs.
  */
 import { DateTime } from 'luxon';
 import type { ActionKind, Contact, ContactStatus, PromptKind } from '../model.js';
 import { toOptionalLine } from '../rendering/text-safety.js';
+import type { PageTexts } from './page-texts.js';
 import type { WhoView } from './page-views.js';
 
 /** Longest company, person or role shown on a page (longer values are cut with "…"). */
@@ -38,35 +40,17 @@ export function formatDayAndTime(at: Date | string, now: Date, timeZone: string)
   return `${formatDay(at, now, timeZone)}, ${date.toFormat('HH:mm')}`;
 }
 
-export const STATUS_LABELS: Record<ContactStatus, string> = {
-  active: 'Active',
-  snoozed: 'Snoozed',
-  stopped: 'Stopped',
-  quiet: 'Quiet',
-  'needs-review': 'Needs review',
-  ignored: 'Ignored',
-};
+/** How a status reads ("Needs review"; words in templates/pages/texts.hbs). */
+export function labelStatus(texts: PageTexts, status: ContactStatus): string {
+  return texts.say(`status-${status}`);
+}
 
-export const PROMPT_LABELS: Record<PromptKind, string> = {
-  'thank-you': 'Thank-you note',
-  'feedback-follow-up': 'Feedback follow-up',
-  'check-in': 'Check-in',
-  'needs-review': 'Review',
-};
+/** How a prompt reads ("Thank-you note"). */
+export function labelPrompt(texts: PageTexts, prompt: PromptKind): string {
+  return texts.say(`prompt-${prompt}`);
+}
 
 /** How an action reads in a list ("Snoozed 1 month"). */
-export const ACTION_LABELS: Record<ActionKind, string> = {
-  sent: 'Marked sent',
-  replied: 'Marked replied',
-  'snooze-1w': 'Snoozed 1 week',
-  'snooze-1m': 'Snoozed 1 month',
-  'snooze-3m': 'Snoozed 3 months',
-  stop: 'Stopped',
-  resume: 'Resumed',
-  ignore: 'Ignored',
-  track: 'Tracked',
-  edit: 'Edited details',
-  overview: 'Viewed overview',
-  calendar: 'Viewed calendar',
-  resend: 'Asked for a fresh email',
-};
+export function labelAction(texts: PageTexts, action: ActionKind): string {
+  return texts.say(`action-${action}`);
+}

@@ -59,12 +59,45 @@ export const PAGE_TEXT_NAMES = [
   'calendar-expired',
   'calendar-invalid',
   'calendar-unavailable',
+  // Labels of statuses, prompts and actions (overview and fix-details pages).
+  ...(['active', 'snoozed', 'stopped', 'quiet', 'needs-review', 'ignored'] as const).map((status) => `status-${status}` as const),
+  ...(['thank-you', 'feedback-follow-up', 'check-in', 'needs-review'] as const).map((prompt) => `prompt-${prompt}` as const),
+  ...(
+    ['sent', 'replied', 'snooze-1w', 'snooze-1m', 'snooze-3m', 'stop', 'resume', 'ignore', 'track', 'edit', 'overview', 'calendar', 'resend'] as const
+  ).map((action) => `action-${action}` as const),
+  // The overview page.
+  'overview-title',
+  'overview-summary',
+  'overview-empty',
+  'overview-last-action',
+  'overview-last-sent',
+  'overview-next',
+  'overview-none-until-resume',
+  'overview-unknown-company',
+  // The fix-details page: title, fields, choices, draft preview.
+  'edit-title',
+  'edit-company',
+  'edit-contact-name',
+  'edit-contact-name-hint',
+  'edit-contact-email',
+  'edit-role',
+  'edit-role-hint',
+  'edit-notes',
+  'edit-notes-hint',
+  'edit-cadence',
+  'edit-status',
+  'edit-language',
+  'edit-draft-label',
+  'edit-draft-explanation',
+  ...(['default', 'monthly', 'quarterly', 'half-yearly', 'never'] as const).map((cadence) => `cadence-${cadence}` as const),
+  ...(['active', 'snoozed', 'stopped', 'quiet', 'needs-review', 'ignored'] as const).map((status) => `status-choice-${status}` as const),
+  'status-choice-now',
 ] as const;
 
 export type PageTextName = (typeof PAGE_TEXT_NAMES)[number];
 
-/** Values a text may use, e.g. `{{who}}`. */
-export type PageTextValues = Readonly<Record<string, string>>;
+/** Values a text may use, e.g. `{{who}}` (numbers for counts, booleans for `{{#if}}`). */
+export type PageTextValues = Readonly<Record<string, string | number | boolean>>;
 
 /** The pages' words. */
 export interface PageTexts {

@@ -98,7 +98,7 @@ describe('fix-details form', () => {
     expect(result.errors.language).toBe('Pick one of the languages in the list.');
     expect(result.errors.contactName).toBeUndefined();
     expect(result.raw.contactEmail).toBe('not an address');
-    const page = buildEditPage({ view: jane, token: 't', raw: result.raw, errors: result.errors, saved: true, draft: null, overviewPath: null });
+    const page = buildEditPage({ texts, view: jane, token: 't', raw: result.raw, errors: result.errors, saved: true, draft: null, overviewPath: null });
     expect(page.saved).toBe(false);
     expect(page.hasErrors).toBe(true);
     expect(page.textFields.find((field) => field.name === 'contactEmail')).toMatchObject({ value: 'not an address', error: expect.stringMatching(/address/) });
@@ -109,7 +109,7 @@ describe('fix-details form', () => {
     // Prepare
     const view = { contact: makeContact(), plan: makePlan({ status: 'quiet' }) };
     // Act
-    const page = buildEditPage({ view, token: 't', raw: prefillEditForm(view), errors: {}, saved: false, draft: null, overviewPath: null });
+    const page = buildEditPage({ texts, view, token: 't', raw: prefillEditForm(view), errors: {}, saved: false, draft: null, overviewPath: null });
     const kept = validateEditForm(prefillEditForm(view), 'quiet');
     // Assess
     const status = page.selectFields.find((field) => field.name === 'status');
@@ -124,7 +124,7 @@ describe('fix-details form', () => {
     const { language: _none, ...old } = makeContact();
     const unset = { contact: old, plan: makePlan() };
     // Act
-    const germanPage = buildEditPage({ view: german, token: 't', raw: prefillEditForm(german), errors: {}, saved: false, draft: null, overviewPath: null });
+    const germanPage = buildEditPage({ texts, view: german, token: 't', raw: prefillEditForm(german), errors: {}, saved: false, draft: null, overviewPath: null });
     const unsetRaw = prefillEditForm(unset);
     // Assess
     const language = germanPage.selectFields.find((field) => field.name === 'language');
@@ -145,7 +145,7 @@ describe('overview', () => {
     const none = { contact: makeContact({ contactId: 'none', company: 'Aardvark' }), plan: makePlan({ contactId: 'none', status: 'stopped', nextPrompt: null, nextDueAt: null, lastAction: 'stop', lastActionAt: '2026-03-01T10:00:00.000Z' }) };
     const soon = { contact: makeContact({ contactId: 'soon', company: 'Soon Ltd' }), plan: makePlan({ contactId: 'soon', nextPrompt: 'check-in', nextDueAt: '2026-03-10T08:00:00.000Z' }) };
     // Act
-    const page = buildOverviewPage({ views: [none, later, soon], now: SAMPLE_NOW, timeZone: TIME_ZONE, editPathFor: (view) => `./edit-${view.contact.contactId}`, calendarUrl: null, inboundAddress: 'in@example.test' });
+    const page = buildOverviewPage({ texts, views: [none, later, soon], now: SAMPLE_NOW, timeZone: TIME_ZONE, editPathFor: (view) => `./edit-${view.contact.contactId}`, calendarUrl: null, inboundAddress: 'in@example.test' });
     // Assess
     expect(sortByDueNext([none, later, soon]).map((view) => view.contact.contactId)).toEqual(['soon', 'later', 'none']);
     expect(page.rows.map((row) => row.company)).toEqual(['Soon Ltd', 'Later Co', 'Aardvark']);

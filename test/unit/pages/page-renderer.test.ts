@@ -33,11 +33,13 @@ const hostileView = {
 
 /** One view of every page, each carrying hostile text. */
 function everyPage(): PageView[] {
+  const { texts } = createPageRenderer(readSources());
   const who = describeWho(hostileView.contact);
   return [
     { page: 'confirm', title: `Snooze ${HOSTILE}?`, question: `Snooze ${HOSTILE}?`, explanation: HOSTILE, buttonLabel: 'Snooze', who, token: 'k1.abc.def' },
     { page: 'result', title: 'Done', headline: `Snoozed ${HOSTILE}.`, detail: HOSTILE, undo: { path: './k1.u.v', token: 'k1.u.v', label: 'Undo' }, editPath: './k1.e.f', overviewPath: './k1.o.p' },
     buildEditPage({
+      texts,
       view: hostileView,
       token: 'k1.edit.sig',
       raw: prefillEditForm(hostileView),
@@ -46,7 +48,7 @@ function everyPage(): PageView[] {
       draft: { label: 'Next check-in', subject: HOSTILE, text: `Hi ${HOSTILE},\nthanks` },
       overviewPath: './k1.o.p',
     }),
-    buildOverviewPage({ views: [hostileView], now: SAMPLE_NOW, timeZone: 'Europe/Berlin', editPathFor: () => './k1.e.f', calendarUrl: 'http://127.0.0.1:3000/calendar/k1.c.d.ics', inboundAddress: 'in@example.test' }),
+    buildOverviewPage({ texts, views: [hostileView], now: SAMPLE_NOW, timeZone: 'Europe/Berlin', editPathFor: () => './k1.e.f', calendarUrl: 'http://127.0.0.1:3000/calendar/k1.c.d.ics', inboundAddress: 'in@example.test' }),
     { page: "expired", title: "Expired", eyebrow: "Link expired", heading: HOSTILE, explanation: HOSTILE, token: "k1.old.sig" },
     { page: 'message', title: 'Forbidden', eyebrow: 'Link not valid', tone: 'danger', heading: HOSTILE, message: HOSTILE, overviewPath: null },
   ];
