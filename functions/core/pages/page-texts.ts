@@ -92,6 +92,25 @@ export const PAGE_TEXT_NAMES = [
   ...(['default', 'monthly', 'quarterly', 'half-yearly', 'never'] as const).map((cadence) => `cadence-${cadence}` as const),
   ...(['active', 'snoozed', 'stopped', 'quiet', 'needs-review', 'ignored'] as const).map((status) => `status-choice-${status}` as const),
   'status-choice-now',
+  // The sentences of the actions (use-cases/perform-action.ts): question, result, what next, undo.
+  ...(['sent', 'replied', 'snooze', 'stop', 'resume', 'ignore', 'track'] as const).flatMap(
+    (action) => [`question-${action}`, `done-${action}`] as const,
+  ),
+  'nothing-changed-title',
+  'already-done-message',
+  'already-done-effect',
+  'owner-wide-calendar',
+  'owner-wide-overview',
+  'resend-question',
+  'edit-question',
+  'effect-next',
+  ...(['thank-you', 'feedback-follow-up', 'check-in', 'needs-review'] as const).map((prompt) => `next-${prompt}` as const),
+  'effect-stopped',
+  'effect-quiet',
+  'effect-ignored',
+  'effect-needs-review',
+  'effect-none',
+  ...(['snooze', 'stop', 'resume', 'ignore', 'track'] as const).map((action) => `undo-${action}` as const),
 ] as const;
 
 export type PageTextName = (typeof PAGE_TEXT_NAMES)[number];

@@ -27,7 +27,15 @@ import { planContextOf } from '../plan/plan-rules.js';
 import type { LinkClaims } from '../ports.js';
 import { appendHistory, displayName, formatOwnerDate, loadContactView } from './contact-views.js';
 import { deliverPrompt, MAX_PLAN_WRITE_ATTEMPTS } from './deliver-prompt.js';
+import type { PageTextName, PageTexts } from '../pages/page-texts.js';
 import type { ActionDeps } from './use-case-deps.js';
+
+/**
+ * The actions' ports plus the pages' words (templates/pages/texts.hbs): the sentences a
+ * preview or an outcome carries ("Snooze Acme - Jane Doe until 14 March?") are worded from
+ * that file; this module picks which one and computes its values.
+ */
+export type WordedActionDeps = ActionDeps & { texts: PageTexts };
 
 /** Characters of the token digest kept in history (96 bits). */
 export const TOKEN_DIGEST_LENGTH = 24;
@@ -89,14 +97,14 @@ export function readLink(deps: Pick<ActionDeps, 'signer' | 'clock' | 'owner'>, t
 }
 
 /** Says what a link would do, without changing anything (GET / HEAD). */
-export async function previewAction(deps: ActionDeps, input: { token: string }): Promise<ActionPreview> {
+export async function previewAction(deps: WordedActionDeps, input: { token: string }): Promise<ActionPreview> {
   const claims = readLink(deps, input.token);
   const now = deps.clock.now();
   if (claims.contactId === OWNER_WIDE_CONTACT_ID) {
     return {
       action: claims.action,
       claims,
-      title: claims.action === 'calendar' ? 'Your follow-up calendar' : 'Your contacts',
+      title: deps.texts.say(claims.action === 'calendar' ? 'owner-wide-calendar' : 'owner-wide-overview'),
       message: '',
       view: null,
       applicable: true,
@@ -110,7 +118,7 @@ export async function previewAction(deps: ActionDeps, input: { token: string }):
     return {
       action: claims.action,
       claims,
-      title: claims.action === 'resend' ? `Send a fresh email about ${name}?` : `Fix details for ${name}`,
+      title: deps.texts.say(claims.action === 'resend' ? 'resend-question' : 'edit-question', { who: name }),
       message: '',
       view,
       applicable: true,
@@ -124,11 +132,11 @@ export async function previewAction(deps: ActionDeps, input: { token: string }):
   return {
     action: claims.action,
     claims,
-    title: describeQuestion(claims.action, name, effect, now, deps.owner.timeZone),
+    title: describeQuestion(deps.texts, claims.action, name, effect, now, deps.owner.timeZone),
     message: alreadyDone
-      ? 'You already did this with this link.'
+      ? deps.texts.say('already-done-message')
       : applied.applicable
-        ? describeEffect(effect as ActionEffect, now, deps.owner.timeZone)
+        ? describeEffect(deps.texts, effect as ActionEffect, now, deps.owner.timeZone)
         : applied.reason,
     view,
     applicable: applied.applicable,
@@ -143,7 +151,7 @@ export async function previewAction(deps: ActionDeps, input: { token: string }):
  * than acting, NotFoundError for an unknown contact.
  */
 export async function performAction(
-  deps: ActionDeps,
+  deps: WordedActionDeps,
   input: { token: string; requestId: string },
 ): Promise<ActionOutcome> {
   const claims = readLink(deps, input.token);
@@ -239,7 +247,7 @@ async function recordAction(deps: ActionDeps, contact: Contact, entry: Contact['
 }
 
 function outcome(
-  deps: ActionDeps,
+  deps: WordedActionDeps,
   status: ActionOutcome['status'],
   action: StateAction,
   view: ContactView,
@@ -251,16 +259,14 @@ function outcome(
   const effect = effectOf(view.plan);
   const title =
     status === 'not-applicable'
-      ? `Nothing changed for ${name}`
-      : describeDone(action, name, effect, now, deps.owner.timeZone);
+      ? deps.texts.say('nothing-changed-title', { who: name })
+      : describeDone(deps.texts, action, name, effect, now, deps.owner.timeZone);
+  const next = describeEffect(deps.texts, effect, now, deps.owner.timeZone);
   return {
     status,
     action,
     title,
-    message:
-      status === 'already-done'
-        ? `Already done with this link. ${describeEffect(effect, now, deps.owner.timeZone)}`
-        : describeEffect(effect, now, deps.owner.timeZone),
+    message: status === 'already-done' ? deps.texts.say('already-done-effect', { effect: next }) : next,
     view,
     undo: status === 'not-applicable' ? null : buildUndo(deps, action, view, status === 'applied' ? statusBefore : null),
     promptSent,
@@ -269,7 +275,7 @@ function outcome(
 
 /** The inverse action's link, where there is one (see the module comment). */
 function buildUndo(
-  deps: ActionDeps,
+  deps: WordedActionDeps,
   action: StateAction,
   view: ContactView,
   statusBefore: ContactStatus | null,
@@ -284,27 +290,27 @@ function buildUndo(
     now: deps.clock.now(),
     action: inverse.action,
   });
-  return { ...inverse, url };
+  return { action: inverse.action, label: deps.texts.say(inverse.label), url };
 }
 
 /** The undo of an action; `statusBefore` is null for a replay (then resume has no undo). */
 export function inverseOf(
   action: StateAction,
   statusBefore: ContactStatus | null,
-): { action: StateAction; label: string } | null {
+): { action: StateAction; label: PageTextName } | null {
   switch (action) {
     case 'snooze-1w':
     case 'snooze-1m':
     case 'snooze-3m':
-      return { action: 'resume', label: 'Undo: resume follow-ups now' };
+      return { action: 'resume', label: 'undo-snooze' };
     case 'stop':
-      return { action: 'resume', label: 'Undo: resume follow-ups' };
+      return { action: 'resume', label: 'undo-stop' };
     case 'resume':
-      return statusBefore === 'stopped' ? { action: 'stop', label: 'Undo: stop again' } : null;
+      return statusBefore === 'stopped' ? { action: 'stop', label: 'undo-resume' } : null;
     case 'ignore':
-      return { action: 'track', label: 'Undo: track it after all' };
+      return { action: 'track', label: 'undo-ignore' };
     case 'track':
-      return { action: 'ignore', label: 'Undo: ignore it' };
+      return { action: 'ignore', label: 'undo-track' };
     case 'sent':
     case 'replied':
       return null;
@@ -315,83 +321,68 @@ function effectOf(plan: Plan): ActionEffect {
   return { status: plan.status, nextPrompt: plan.nextPrompt, nextDueAt: plan.nextDueAt, snoozedUntil: plan.snoozedUntil };
 }
 
-const PROMPT_NAMES: Record<PromptKind, string> = {
-  'thank-you': 'thank-you draft',
-  'feedback-follow-up': 'feedback follow-up',
-  'check-in': 'check-in',
-  'needs-review': 'review email',
+/** The sentence texts of each state action (templates/pages/texts.hbs). */
+const QUESTION_TEXTS: Record<StateAction, PageTextName> = {
+  sent: 'question-sent',
+  replied: 'question-replied',
+  'snooze-1w': 'question-snooze',
+  'snooze-1m': 'question-snooze',
+  'snooze-3m': 'question-snooze',
+  stop: 'question-stop',
+  resume: 'question-resume',
+  ignore: 'question-ignore',
+  track: 'question-track',
+};
+const DONE_TEXTS: Record<StateAction, PageTextName> = {
+  sent: 'done-sent',
+  replied: 'done-replied',
+  'snooze-1w': 'done-snooze',
+  'snooze-1m': 'done-snooze',
+  'snooze-3m': 'done-snooze',
+  stop: 'done-stop',
+  resume: 'done-resume',
+  ignore: 'done-ignore',
+  track: 'done-track',
 };
 
+/** The values of an action's sentences: the name, and the snooze's end in the owner's time zone. */
+function sentenceValues(name: string, effect: ActionEffect | null, now: Date, timeZone: string) {
+  return { who: name, until: effect?.snoozedUntil ? formatOwnerDate(effect.snoozedUntil, now, timeZone) : '' };
+}
+
 function describeQuestion(
+  texts: PageTexts,
   action: StateAction,
   name: string,
   effect: ActionEffect | null,
   now: Date,
   timeZone: string,
 ): string {
-  switch (action) {
-    case 'sent':
-      return `Mark that you wrote to ${name}?`;
-    case 'replied':
-      return `Mark that ${name} replied?`;
-    case 'snooze-1w':
-    case 'snooze-1m':
-    case 'snooze-3m':
-      return effect?.snoozedUntil
-        ? `Snooze ${name} until ${formatOwnerDate(effect.snoozedUntil, now, timeZone)}?`
-        : `Snooze ${name}?`;
-    case 'stop':
-      return `Stop follow-ups for ${name}?`;
-    case 'resume':
-      return `Resume follow-ups for ${name}?`;
-    case 'ignore':
-      return `Ignore ${name}?`;
-    case 'track':
-      return `Track ${name}?`;
-  }
+  return texts.say(QUESTION_TEXTS[action], sentenceValues(name, effect, now, timeZone));
 }
 
-function describeDone(action: StateAction, name: string, effect: ActionEffect, now: Date, timeZone: string): string {
-  switch (action) {
-    case 'sent':
-      return `Noted: you wrote to ${name}`;
-    case 'replied':
-      return `Noted: ${name} replied`;
-    case 'snooze-1w':
-    case 'snooze-1m':
-    case 'snooze-3m':
-      return effect.snoozedUntil
-        ? `Snoozed ${name} until ${formatOwnerDate(effect.snoozedUntil, now, timeZone)}`
-        : `Snoozed ${name}`;
-    case 'stop':
-      return `Stopped follow-ups for ${name}`;
-    case 'resume':
-      return `Resumed follow-ups for ${name}`;
-    case 'ignore':
-      return `Ignored ${name}`;
-    case 'track':
-      return `Now tracking ${name}`;
-  }
+function describeDone(texts: PageTexts, action: StateAction, name: string, effect: ActionEffect, now: Date, timeZone: string): string {
+  return texts.say(DONE_TEXTS[action], sentenceValues(name, effect, now, timeZone));
 }
+
+/** The text of what comes after an action when nothing is scheduled, by status. */
+const UNSCHEDULED_TEXTS: Partial<Record<ContactStatus, PageTextName>> = {
+  stopped: 'effect-stopped',
+  quiet: 'effect-quiet',
+  ignored: 'effect-ignored',
+  'needs-review': 'effect-needs-review',
+};
 
 /** One sentence on what comes next. */
-export function describeEffect(effect: ActionEffect, now: Date, timeZone: string): string {
+export function describeEffect(texts: PageTexts, effect: ActionEffect, now: Date, timeZone: string): string {
   if (effect.nextPrompt && effect.nextDueAt) {
-    const due = effect.nextDueAt <= now.toISOString() ? 'now' : `on ${formatOwnerDate(effect.nextDueAt, now, timeZone)}`;
-    return `Next: the ${PROMPT_NAMES[effect.nextPrompt]}, ${due}.`;
+    return texts.say('effect-next', {
+      prompt: texts.say(`next-${effect.nextPrompt}`),
+      now: effect.nextDueAt <= now.toISOString(),
+      day: formatOwnerDate(effect.nextDueAt, now, timeZone),
+    });
   }
-  switch (effect.status) {
-    case 'stopped':
-      return 'No more follow-ups for this contact until you resume.';
-    case 'quiet':
-      return 'This contact has gone quiet; no more follow-ups until you resume.';
-    case 'ignored':
-      return 'Ignored: nothing will be sent about it.';
-    case 'needs-review':
-      return 'Waiting for you to track or ignore it.';
-    default:
-      return 'Nothing more is scheduled for this contact.';
-  }
+  return texts.say(UNSCHEDULED_TEXTS[effect.status] ?? 'effect-none');
 }
 
 function describeHistory(action: StateAction, plan: Plan, now: Date, timeZone: string): string {

@@ -9,6 +9,13 @@ import { createHarness, PASSING_VERDICTS, TEST_SIGNING_KEYS, type Harness } from
 import { tokenOf } from '../../support/fake-renderer.js';
 import { buildInlineForward, INVITATION_BODY } from '../../support/mime-samples.js';
 import { makeContact } from '../../support/sample-contacts.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createPageTexts } from '../../../functions/core/pages/page-texts.js';
+
+/** The shipped page words (templates/pages/texts.hbs), which the sentences below come from. */
+const texts = createPageTexts(readFileSync(fileURLToPath(new URL('../../../templates/pages/texts.hbs', import.meta.url)), 'utf8'));
+const worded = (harness: Harness) => ({ ...harness.deps, texts });
 
 const CONTACT_ID = 'a1a1a1a1a1a1a1a1a1a1';
 
@@ -49,7 +56,7 @@ describe('previewAction', () => {
     const token = tokenFor(harness, 'snooze-1w');
 
     // Act
-    const preview = await previewAction(harness.deps, { token });
+    const preview = await previewAction(worded(harness), { token });
 
     // Assess
     expect(preview).toMatchObject({
@@ -70,8 +77,8 @@ describe('previewAction', () => {
     seedTracked(harness);
 
     // Act
-    const snooze = await previewAction(harness.deps, { token: tokenFor(harness, 'snooze-3m') });
-    const overview = await previewAction(harness.deps, { token: tokenFor(harness, 'overview', { contactId: '*' }) });
+    const snooze = await previewAction(worded(harness), { token: tokenFor(harness, 'snooze-3m') });
+    const overview = await previewAction(worded(harness), { token: tokenFor(harness, 'overview', { contactId: '*' }) });
 
     // Assess
     expect(snooze.title).toBe('Snooze Acme - Jane Doe until 20 February 2027?');
@@ -85,12 +92,12 @@ describe('previewAction', () => {
     const tampered = tokenFor(harness, 'stop').replace(/.$/, (char) => (char === 'A' ? 'B' : 'A'));
 
     // Act / Assess
-    await expect(previewAction(harness.deps, { token: tokenFor(harness, 'stop', { ownerId: 'other' }) })).rejects.toMatchObject({
+    await expect(previewAction(worded(harness), { token: tokenFor(harness, 'stop', { ownerId: 'other' }) })).rejects.toMatchObject({
       reason: 'wrong-owner',
     });
-    await expect(previewAction(harness.deps, { token: tampered })).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(previewAction(worded(harness), { token: tampered })).rejects.toBeInstanceOf(InvalidTokenError);
     await expect(
-      previewAction(harness.deps, { token: tokenFor(harness, 'stop', { contactId: 'b2b2b2b2b2b2b2b2b2b2' }) }),
+      previewAction(worded(harness), { token: tokenFor(harness, 'stop', { contactId: 'b2b2b2b2b2b2b2b2b2b2' }) }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -103,10 +110,10 @@ describe('performAction', () => {
     const token = tokenFor(harness, 'snooze-1m');
 
     // Act
-    const first = await performAction(harness.deps, { token, requestId: 'req-1' });
+    const first = await performAction(worded(harness), { token, requestId: 'req-1' });
     const planAfterFirst = harness.repository.storedPlan('owner', CONTACT_ID);
     harness.clock.advance({ seconds: 5 });
-    const second = await performAction(harness.deps, { token, requestId: 'req-2' });
+    const second = await performAction(worded(harness), { token, requestId: 'req-2' });
 
     // Assess
     expect(first).toMatchObject({ status: 'applied', title: 'Snoozed Acme - Jane Doe until 5 April' });
@@ -125,8 +132,8 @@ describe('performAction', () => {
 
     // Act
     const results = await Promise.all([
-      performAction(harness.deps, { token, requestId: 'req-1' }),
-      performAction(harness.deps, { token, requestId: 'req-2' }),
+      performAction(worded(harness), { token, requestId: 'req-1' }),
+      performAction(worded(harness), { token, requestId: 'req-2' }),
     ]);
 
     // Assess
@@ -142,10 +149,10 @@ describe('performAction', () => {
     const snooze = tokenFor(harness, 'snooze-1w');
 
     // Act
-    const snoozed = await performAction(harness.deps, { token: snooze, requestId: 'req-1' });
-    const undo = await performAction(harness.deps, { token: tokenOf(snoozed.undo?.url as string), requestId: 'req-2' });
+    const snoozed = await performAction(worded(harness), { token: snooze, requestId: 'req-1' });
+    const undo = await performAction(worded(harness), { token: tokenOf(snoozed.undo?.url as string), requestId: 'req-2' });
     const planAfterUndo = harness.repository.storedPlan('owner', CONTACT_ID);
-    const again = await performAction(harness.deps, { token: snooze, requestId: 'req-3' });
+    const again = await performAction(worded(harness), { token: snooze, requestId: 'req-3' });
 
     // Assess
     expect(snoozed.undo).toMatchObject({ action: 'resume' });
@@ -161,7 +168,7 @@ describe('performAction', () => {
     seedTracked(harness);
 
     // Act
-    const outcome = await performAction(harness.deps, { token: tokenFor(harness, 'sent'), requestId: 'req-1' });
+    const outcome = await performAction(worded(harness), { token: tokenFor(harness, 'sent'), requestId: 'req-1' });
 
     // Assess
     expect(outcome).toMatchObject({ status: 'applied', undo: null, title: 'Noted: you wrote to Acme - Jane Doe' });
@@ -178,10 +185,10 @@ describe('performAction', () => {
     // Prepare
     const harness = createHarness();
     seedTracked(harness);
-    await performAction(harness.deps, { token: tokenFor(harness, 'stop'), requestId: 'req-1' });
+    await performAction(worded(harness), { token: tokenFor(harness, 'stop'), requestId: 'req-1' });
 
     // Act
-    const outcome = await performAction(harness.deps, { token: tokenFor(harness, 'snooze-1w'), requestId: 'req-2' });
+    const outcome = await performAction(worded(harness), { token: tokenFor(harness, 'snooze-1w'), requestId: 'req-2' });
 
     // Assess
     expect(outcome).toMatchObject({ status: 'not-applicable', undo: null });
@@ -202,11 +209,11 @@ describe('performAction', () => {
     });
 
     // Act / Assess
-    await expect(performAction(harness.deps, { token: tokenFor(harness, 'edit'), requestId: 'r' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(performAction(worded(harness), { token: tokenFor(harness, 'edit'), requestId: 'r' })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(
-      performAction(harness.deps, { token: tokenFor(harness, 'stop', { ownerId: 'other' }), requestId: 'r' }),
+      performAction(worded(harness), { token: tokenFor(harness, 'stop', { ownerId: 'other' }), requestId: 'r' }),
     ).rejects.toMatchObject({ reason: 'wrong-owner' });
-    await expect(performAction(harness.deps, { token: foreign, requestId: 'r' })).rejects.toMatchObject({ reason: 'unknown-key' });
+    await expect(performAction(worded(harness), { token: foreign, requestId: 'r' })).rejects.toMatchObject({ reason: 'unknown-key' });
     expect(harness.repository.storedPlan('owner', CONTACT_ID)).toEqual(before);
     expect(actionEntries(harness)).toHaveLength(0);
   });
@@ -219,7 +226,7 @@ describe('performAction', () => {
     harness.clock.advance({ days: 91 });
 
     // Act
-    const attempt = performAction(harness.deps, { token, requestId: 'r' });
+    const attempt = performAction(worded(harness), { token, requestId: 'r' });
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ reason: 'expired' });
@@ -233,9 +240,9 @@ describe('performAction', () => {
     harness.repository.failNext('saveContact', new TransientError('timeout'));
 
     // Act
-    await expect(performAction(harness.deps, { token, requestId: 'req-1' })).rejects.toThrow(TransientError);
+    await expect(performAction(worded(harness), { token, requestId: 'req-1' })).rejects.toThrow(TransientError);
     const afterCrash = harness.repository.storedPlan('owner', CONTACT_ID);
-    const retry = await performAction(harness.deps, { token, requestId: 'req-1' });
+    const retry = await performAction(worded(harness), { token, requestId: 'req-1' });
 
     // Assess: the check-in was rolled back once, not twice
     expect(afterCrash.status).toBe('snoozed');
@@ -265,7 +272,7 @@ describe('performAction', () => {
     const contactId = (ingested as { contactId: string }).contactId;
 
     // Act
-    const outcome = await performAction(harness.deps, { token: tokenFor(harness, 'track', { contactId }), requestId: 'r' });
+    const outcome = await performAction(worded(harness), { token: tokenFor(harness, 'track', { contactId }), requestId: 'r' });
 
     // Assess
     expect(outcome).toMatchObject({ status: 'applied', promptSent: true, undo: { action: 'ignore' } });
@@ -281,7 +288,7 @@ describe('performAction', () => {
     harness.repository.seed(makeContact({ contactId: CONTACT_ID, isRejection: false, kind: 'other' }), { ...plan, nextPrompt: null, nextDueAt: null });
 
     // Act
-    const ignored = await performAction(harness.deps, { token: tokenFor(harness, 'ignore'), requestId: 'r1' });
+    const ignored = await performAction(worded(harness), { token: tokenFor(harness, 'ignore'), requestId: 'r1' });
 
     // Assess
     expect(ignored).toMatchObject({ status: 'applied', undo: { action: 'track' } });
