@@ -127,7 +127,7 @@ export interface PageTexts {
 /**
  * Reads the inline partials of texts.hbs and compiles each. Line breaks (with the indentation
  * around them) inside a text read as one space, so a long text may span several lines.
- * Throws a TemplateError naming the texts that are missing or defined twice.
+ * Throws a TemplateError naming the texts that are missing, defined twice or cannot render.
  */
 export function createPageTexts(source: string): PageTexts {
   let program: hbs.AST.Program;
@@ -151,6 +151,17 @@ export function createPageTexts(source: string): PageTexts {
   const missing = PAGE_TEXT_NAMES.filter((name) => !compiled.has(name));
   if (missing.length > 0) {
     throw new TemplateError(`${PAGE_TEXTS_FILE} lacks the text(s): ${missing.join(', ')}`, PAGE_TEXTS_FILE);
+  }
+  // Render each text once now, so a text that cannot render (an unknown helper or partial)
+  // stops the function at cold start, named, instead of breaking a page (or the error page).
+  for (const [name, template] of compiled) {
+    try {
+      template({});
+    } catch (error) {
+      throw new TemplateError(`${PAGE_TEXTS_FILE}: the text "${name}" cannot be rendered: ${(error as Error).message}`, PAGE_TEXTS_FILE, {
+        cause: error,
+      });
+    }
   }
   return {
     say(name, values = {}) {

@@ -45,6 +45,16 @@ describe('page texts (templates/pages/texts.hbs)', () => {
     expect(doubled).toThrow(/"busy-title" twice/);
   });
 
+  it('names at start a text that cannot render (unknown helper or partial)', () => {
+    // Prepare
+    const broken = shippedTexts.replace('{{#*inline "busy-message"}}', '{{#*inline "busy-message"}}{{> nowhere}}');
+    // Act
+    const create = () => createPageTexts(broken);
+    // Assess
+    expect(create).toThrow(TemplateError);
+    expect(create).toThrow(/"busy-message" cannot be rendered/);
+  });
+
   it('keeps a value from a text HTML-escaped on the rendered page, once', () => {
     // Prepare
     const sources = { styles: readFileSync(`${pagesDir}styles.css`, 'utf8'), texts: shippedTexts } as PageTemplateSources;
@@ -66,5 +76,27 @@ describe('page texts (templates/pages/texts.hbs)', () => {
     // Assess
     expect(pages.map((page) => page.status)).toEqual([403, 410, 404, 404, 400, 405, 503, 500]);
     expect(pages[0]?.view).toMatchObject({ title: 'Link not valid', heading: 'This link is not valid', tone: 'danger' });
+  });
+});
+
+describe('loading the page templates at cold start', () => {
+  it('names texts.hbs when it is missing', async () => {
+    // Prepare
+    const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadPageTemplates } = await import('../../../functions/runtime/actions-deps.js');
+    const root = mkdtempSync(join(tmpdir(), 'nt-pages-'));
+    cpSync(pagesDir, join(root, 'pages'), { recursive: true });
+    rmSync(join(root, 'pages', 'texts.hbs'));
+    try {
+      // Act
+      const load = () => loadPageTemplates(root);
+      // Assess
+      expect(load).toThrow(TemplateError);
+      expect(load).toThrow(/page template missing: .*pages[/\\]texts\.hbs/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
