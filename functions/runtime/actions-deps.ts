@@ -57,7 +57,8 @@ export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
  */
 export async function buildActionsHandlerDeps(config?: Config, requestBaseUrl?: string): Promise<ActionsHandlerDeps> {
   const deliver = await buildDeliverDeps(config, requestBaseUrl);
-  const renderer = createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR));
+  // Lazy: each text of texts.hbs compiles on its first use (the names are still checked now).
+  const renderer = createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR), { compile: 'lazy' });
   return {
     pages: { ...deliver, drafts: deliver.renderer, texts: renderer.texts },
     renderer,

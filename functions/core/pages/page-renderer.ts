@@ -11,6 +11,7 @@
  */
 import Handlebars from 'handlebars';
 import { InvalidInputError } from '../errors.js';
+import type { CompileMode } from '../rendering/template-set.js';
 import type { PageName, PageView } from './page-views.js';
 import { createPageTexts, type PageTexts } from './page-texts.js';
 import { buildSecurityHeaders } from './security-headers.js';
@@ -45,9 +46,12 @@ export interface PageRenderer {
   readonly inline: { script: string; style: string };
 }
 
-/** Compiles the page templates once (cold start) and returns the renderer. */
-export function createPageRenderer(sources: PageTemplateSources): PageRenderer {
-  const texts = createPageTexts(sources.texts);
+/**
+ * Compiles the page templates once (cold start) and returns the renderer. `compile` says when
+ * the texts of texts.hbs are compiled (see createPageTexts; the Lambda runtime passes 'lazy').
+ */
+export function createPageRenderer(sources: PageTemplateSources, options: { compile?: CompileMode } = {}): PageRenderer {
+  const texts = createPageTexts(sources.texts, options);
   const handlebars = Handlebars.create();
   if (sources.styles.includes('{{') || sources.styles.includes('</')) {
     throw new InvalidInputError('templates/pages/styles.css must not contain "{{" or "</"');

@@ -13,6 +13,7 @@
  */
 import Handlebars from 'handlebars';
 import { TemplateError } from '../rendering/template-files.js';
+import type { CompileMode } from '../rendering/template-set.js';
 
 /** The texts file, relative to the templates directory. */
 export const PAGE_TEXTS_FILE = 'pages/texts.hbs';
@@ -124,43 +125,42 @@ export interface PageTexts {
   say(name: PageTextName, values?: PageTextValues): string;
 }
 
+/** Comments of texts.hbs (long and short form); they may mention `{{#*inline}}` themselves. */
+const COMMENTS = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
+/** One text: `{{#*inline "name"}}words{{/inline}}`. */
+const TEXT_BLOCKS = /\{\{#\*inline\s+"([^"]+)"\s*\}\}([\s\S]*?)\{\{\/inline\}\}/g;
+
 /**
- * Reads the inline partials of texts.hbs and compiles each. Line breaks (with the indentation
- * around them) inside a text read as one space, so a long text may span several lines.
- * Throws a TemplateError naming the texts that are missing, defined twice or cannot render.
+ * Reads the texts of texts.hbs and compiles each, now ('eager', the default: a text that does
+ * not compile or render is named at once) or on its first use ('lazy': what the Lambda
+ * runtime does, as for the emails, so a cold start does not pay for every text). Finding
+ * the texts is a plain scan either way, so a missing or doubled text is always named at
+ * creation. Line breaks (with the indentation around them) inside a text read as one
+ * space, so a long text may span several lines; the ends are trimmed.
  */
-export function createPageTexts(source: string): PageTexts {
-  let program: hbs.AST.Program;
-  try {
-    program = Handlebars.parse(source);
-  } catch (error) {
-    throw new TemplateError(`${PAGE_TEXTS_FILE} does not parse: ${(error as Error).message}`, PAGE_TEXTS_FILE, { cause: error });
-  }
+export function createPageTexts(source: string, options: { compile?: CompileMode } = {}): PageTexts {
   const handlebars = Handlebars.create();
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const statement of program.body) {
-    if (statement.type !== 'DecoratorBlock') continue;
-    const block = statement as unknown as hbs.AST.BlockStatement; // a DecoratorBlock has a block's shape
-    const param = block.params[0] as hbs.AST.StringLiteral | undefined;
-    if ((block.path as hbs.AST.PathExpression).original !== 'inline' || param?.type !== 'StringLiteral') continue;
-    if (compiled.has(param.value)) {
-      throw new TemplateError(`${PAGE_TEXTS_FILE} defines "${param.value}" twice`, PAGE_TEXTS_FILE);
-    }
-    compiled.set(param.value, handlebars.compile(joinLines(block.program), { noEscape: true, strict: false }));
+  for (const [, name, body] of source.replace(COMMENTS, '').matchAll(TEXT_BLOCKS)) {
+    const text = (body as string).replace(/[ \t]*\r?\n[ \t]*/g, ' ').trim();
+    if (compiled.has(name as string)) throw new TemplateError(`${PAGE_TEXTS_FILE} defines "${name}" twice`, PAGE_TEXTS_FILE);
+    compiled.set(name as string, handlebars.compile(text, { noEscape: true, strict: false }));
   }
   const missing = PAGE_TEXT_NAMES.filter((name) => !compiled.has(name));
   if (missing.length > 0) {
     throw new TemplateError(`${PAGE_TEXTS_FILE} lacks the text(s): ${missing.join(', ')}`, PAGE_TEXTS_FILE);
   }
-  // Render each text once now, so a text that cannot render (an unknown helper or partial)
-  // stops the function at cold start, named, instead of breaking a page (or the error page).
-  for (const [name, template] of compiled) {
-    try {
-      template({});
-    } catch (error) {
-      throw new TemplateError(`${PAGE_TEXTS_FILE}: the text "${name}" cannot be rendered: ${(error as Error).message}`, PAGE_TEXTS_FILE, {
-        cause: error,
-      });
+  if ((options.compile ?? 'eager') === 'eager') {
+    // Render each text once now (Handlebars compiles on first render), so a text that cannot
+    // render (bad syntax, an unknown helper or partial) is named here, not on a page.
+    for (const [name, template] of compiled) {
+      try {
+        template({});
+      } catch (error) {
+        throw new TemplateError(`${PAGE_TEXTS_FILE}: the text "${name}" cannot be rendered: ${(error as Error).message}`, PAGE_TEXTS_FILE, {
+          cause: error,
+        });
+      }
     }
   }
   return {
@@ -169,22 +169,4 @@ export function createPageTexts(source: string): PageTexts {
       return template({ ...values }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     },
   };
-}
-
-/** The text's own words with line breaks read as spaces and the ends trimmed (values untouched). */
-function joinLines(program: hbs.AST.Program): hbs.AST.Program {
-  const body = program.body.map((statement) =>
-    statement.type === 'ContentStatement'
-      ? { ...statement, value: (statement as hbs.AST.ContentStatement).value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') }
-      : statement,
-  );
-  const first = body[0];
-  if (first?.type === 'ContentStatement') {
-    body[0] = { ...first, value: (first as hbs.AST.ContentStatement).value.trimStart() } as hbs.AST.ContentStatement;
-  }
-  const last = body.at(-1);
-  if (last?.type === 'ContentStatement') {
-    body[body.length - 1] = { ...last, value: (last as hbs.AST.ContentStatement).value.trimEnd() } as hbs.AST.ContentStatement;
-  }
-  return { ...program, body };
 }

@@ -55,6 +55,17 @@ describe('page texts (templates/pages/texts.hbs)', () => {
     expect(create).toThrow(/"busy-message" cannot be rendered/);
   });
 
+  it('compiled lazily, still names a missing text at creation and renders the same words', () => {
+    // Prepare
+    const withoutBusy = shippedTexts.replace(/\{\{#\*inline "busy-title"\}\}.*?\{\{\/inline\}\}/, '');
+    // Act
+    const lazy = createPageTexts(shippedTexts, { compile: 'lazy' });
+    const missing = () => createPageTexts(withoutBusy, { compile: 'lazy' });
+    // Assess
+    expect(missing).toThrow(/lacks the text\(s\): busy-title/);
+    expect(lazy.say('question-snooze', { who: 'Acme - Jane Doe', until: '14 March' })).toBe('Snooze Acme - Jane Doe until 14 March?');
+  });
+
   it('keeps a value from a text HTML-escaped on the rendered page, once', () => {
     // Prepare
     const sources = { styles: readFileSync(`${pagesDir}styles.css`, 'utf8'), texts: shippedTexts } as PageTemplateSources;
