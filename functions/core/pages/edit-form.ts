@@ -10,7 +10,7 @@ import type { Cadence, ContactStatus, ContactView } from '../model.js';
 import { isPlausibleEmailAddress } from '../rendering/compose-links.js';
 import { stripControlCharacters, toSingleLine } from '../rendering/text-safety.js';
 import { describeWho, labelStatus, nameWho } from './page-formatting.js';
-import type { PageTexts } from './page-texts.js';
+import type { PageTextName, PageTexts } from './page-texts.js';
 import type { EditPageView, SelectFieldView, TextFieldView } from './page-views.js';
 
 /** Longest company, name or role the form accepts. */
@@ -54,21 +54,23 @@ export type EditFormResult =
   | { ok: true; values: EditFormValues }
   | { ok: false; raw: EditFormRaw; errors: Partial<Record<EditFieldName, string>> };
 
-const optionalLine = (label: string) =>
+const optionalLine = (tooLong: string) =>
   z.pipe(
     z
       .pipe(
-        z.string().check(z.maxLength(EDIT_LINE_MAX * 2, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)),
+        z.string().check(z.maxLength(EDIT_LINE_MAX * 2, tooLong)),
         z.transform((value: string) => toSingleLine(value, EDIT_LINE_MAX * 2)),
       )
-      .check(z.refine((value) => value.length <= EDIT_LINE_MAX, `${label} is too long (at most ${EDIT_LINE_MAX} characters).`)),
+      .check(z.refine((value) => value.length <= EDIT_LINE_MAX, tooLong)),
     z.transform((value: string) => (value === '' ? null : value)),
   );
 
-function formSchema(allowedStatuses: readonly ContactStatus[]) {
+/** The form's checks, with messages worded from templates/pages/texts.hbs. */
+function formSchema(texts: PageTexts, allowedStatuses: readonly ContactStatus[]) {
+  const tooLong = (field: PageTextName) => texts.say('edit-error-too-long', { field: texts.say(field), max: EDIT_LINE_MAX });
   return z.object({
-    company: optionalLine('Company'),
-    contactName: optionalLine('Contact name'),
+    company: optionalLine(tooLong('edit-company')),
+    contactName: optionalLine(tooLong('edit-contact-name')),
     contactEmail: z.pipe(
       z
         .pipe(
@@ -76,31 +78,28 @@ function formSchema(allowedStatuses: readonly ContactStatus[]) {
           z.transform((value: string) => value.trim()),
         )
         .check(
-          z.refine((value) => value.length <= EDIT_EMAIL_MAX, 'That address is too long.'),
-          z.refine(
-            (value) => value === '' || isPlausibleEmailAddress(value),
-            'Enter an address like jane@company.com, or leave it empty.',
-          ),
+          z.refine((value) => value.length <= EDIT_EMAIL_MAX, texts.say('edit-error-address-too-long')),
+          z.refine((value) => value === '' || isPlausibleEmailAddress(value), texts.say('edit-error-address')),
         ),
       z.transform((value: string) => (value === '' ? null : value.toLowerCase())),
     ),
-    role: optionalLine('Role'),
+    role: optionalLine(tooLong('edit-role')),
     notes: z
       .pipe(
         z.string(),
         z.transform((value: string) => stripControlCharacters(value).trim()),
       )
-      .check(z.refine((value) => value.length <= EDIT_NOTES_MAX, `Notes are too long (at most ${EDIT_NOTES_MAX} characters).`)),
+      .check(z.refine((value) => value.length <= EDIT_NOTES_MAX, texts.say('edit-error-notes-too-long', { max: EDIT_NOTES_MAX }))),
     cadence: z.enum(CADENCE_CHOICES as [Cadence, ...Cadence[]], {
-      error: 'Pick one of the cadences in the list.',
+      error: texts.say('edit-error-cadence'),
     }),
     language: z.enum(LANGUAGE_OPTIONS.map((option) => option.value) as [DraftLanguage, ...DraftLanguage[]], {
-      error: 'Pick one of the languages in the list.',
+      error: texts.say('edit-error-language'),
     }),
     status: z.pipe(
       z.string().check(
         z.refine((value) => (allowedStatuses as readonly string[]).includes(value), {
-          message: 'Pick one of the statuses in the list.',
+          message: texts.say('edit-error-status'),
         }),
       ),
       z.transform((value: string) => value as ContactStatus),
@@ -143,9 +142,12 @@ export function prefillEditForm(view: ContactView): EditFormRaw {
   };
 }
 
-/** Validates the posted form. On error, every field's raw value comes back with its message. */
-export function validateEditForm(raw: EditFormRaw, currentStatus: ContactStatus): EditFormResult {
-  const parsed = formSchema(statusChoicesFor(currentStatus)).safeParse(raw);
+/**
+ * Validates the posted form. On error, every field's raw value comes back with its message
+ * (worded from `texts`).
+ */
+export function validateEditForm(texts: PageTexts, raw: EditFormRaw, currentStatus: ContactStatus): EditFormResult {
+  const parsed = formSchema(texts, statusChoicesFor(currentStatus)).safeParse(raw);
   if (parsed.success) return { ok: true, values: parsed.data };
   const errors: Partial<Record<EditFieldName, string>> = {};
   for (const issue of parsed.error.issues) {

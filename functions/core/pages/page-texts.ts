@@ -93,6 +93,13 @@ export const PAGE_TEXT_NAMES = [
   ...(['default', 'monthly', 'quarterly', 'half-yearly', 'never'] as const).map((cadence) => `cadence-${cadence}` as const),
   ...(['active', 'snoozed', 'stopped', 'quiet', 'needs-review', 'ignored'] as const).map((status) => `status-choice-${status}` as const),
   'status-choice-now',
+  'edit-error-too-long',
+  'edit-error-address-too-long',
+  'edit-error-address',
+  'edit-error-notes-too-long',
+  'edit-error-cadence',
+  'edit-error-language',
+  'edit-error-status',
   // The sentences of the actions (use-cases/perform-action.ts): question, result, what next, undo.
   ...(['sent', 'replied', 'snooze', 'stop', 'resume', 'ignore', 'track'] as const).flatMap(
     (action) => [`question-${action}`, `done-${action}`] as const,

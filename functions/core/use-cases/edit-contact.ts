@@ -17,6 +17,7 @@ import type { Contact, ContactStatus, ContactView, Plan, PromptKind } from '../m
 import { applyPlanAction, type StateAction } from '../plan/plan-actions.js';
 import { appendSentLog, computeNextPrompt, planContextOf } from '../plan/plan-rules.js';
 import { validateEditForm, type EditFormValues } from '../pages/edit-form.js';
+import type { PageTexts } from '../pages/page-texts.js';
 import { appendHistory, loadContactView } from './contact-views.js';
 import { deliverPrompt, MAX_PLAN_WRITE_ATTEMPTS, PROMPT_LINK_ACTIONS } from './deliver-prompt.js';
 import { readLink } from './perform-action.js';
@@ -44,7 +45,7 @@ export type EditResult =
  * not an edit link, NotFoundError for an unknown contact.
  */
 export async function editContact(
-  deps: ActionDeps,
+  deps: ActionDeps & { texts: PageTexts },
   input: { token: string; form: Record<string, string> },
 ): Promise<EditResult> {
   const claims = readLink(deps, input.token);
@@ -57,7 +58,7 @@ export async function editContact(
     const view = await loadContactView(deps.repository, claims.ownerId, claims.contactId);
     const values = formValues(view, input.form);
     // One validation for the page and the use case: the form module's zod schema.
-    const validated = validateEditForm(values, view.plan.status);
+    const validated = validateEditForm(deps.texts, values, view.plan.status);
     if (!validated.ok) return { ok: false, view, errors: validated.errors, values };
     const form = validated.values;
     const status = form.status;

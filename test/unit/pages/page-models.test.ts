@@ -75,7 +75,7 @@ describe('fix-details form', () => {
     // Prepare
     const raw = readEditForm({ company: '  Acme\r\nInc ', contactName: 'Jane', contactEmail: 'Jane@Acme.example', role: '', notes: ' met at a meetup ', cadence: 'quarterly', status: 'active', language: 'de' });
     // Act
-    const result = validateEditForm(raw, 'active');
+    const result = validateEditForm(texts, raw, 'active');
     // Assess
     expect(result).toEqual({
       ok: true,
@@ -87,7 +87,7 @@ describe('fix-details form', () => {
     // Prepare
     const raw = readEditForm({ company: 'x'.repeat(121), contactName: 'Jane', contactEmail: 'not an address', cadence: 'weekly', status: 'snoozed', language: 'English' });
     // Act
-    const result = validateEditForm(raw, 'active');
+    const result = validateEditForm(texts, raw, 'active');
     // Assess
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -110,7 +110,7 @@ describe('fix-details form', () => {
     const view = { contact: makeContact(), plan: makePlan({ status: 'quiet' }) };
     // Act
     const page = buildEditPage({ texts, view, token: 't', raw: prefillEditForm(view), errors: {}, saved: false, draft: null, overviewPath: null });
-    const kept = validateEditForm(prefillEditForm(view), 'quiet');
+    const kept = validateEditForm(texts, prefillEditForm(view), 'quiet');
     // Assess
     const status = page.selectFields.find((field) => field.name === 'status');
     expect(status?.options.map((option) => option.value)).toEqual(['quiet', 'active', 'stopped', 'ignored']);
@@ -134,7 +134,7 @@ describe('fix-details form', () => {
       ['fr', 'Français', false],
     ]);
     expect(unsetRaw.language).toBe('en');
-    expect(validateEditForm(prefillEditForm(german), 'active')).toMatchObject({ ok: true, values: { language: 'de' } });
+    expect(validateEditForm(texts, prefillEditForm(german), 'active')).toMatchObject({ ok: true, values: { language: 'de' } });
   });
 });
 

@@ -12,6 +12,13 @@ import {
 import { createHarness, type Harness } from '../../support/engine-harness.js';
 import { linkIn, tokenOf } from '../../support/fake-renderer.js';
 import { makeConfidence, makeContact } from '../../support/sample-contacts.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createPageTexts } from '../../../functions/core/pages/page-texts.js';
+
+/** The shipped page words (templates/pages/texts.hbs), which the form's messages come from. */
+const texts = createPageTexts(readFileSync(fileURLToPath(new URL('../../../templates/pages/texts.hbs', import.meta.url)), 'utf8'));
+const worded = (harness: Harness) => ({ ...harness.deps, texts });
 
 const CONTACT_ID = 'e1e1e1e1e1e1e1e1e1e1';
 
@@ -49,7 +56,7 @@ describe('editContact', () => {
     seed(harness);
 
     // Act
-    const result = await editContact(harness.deps, {
+    const result = await editContact(worded(harness), {
       token: tokenFor(harness, 'edit'),
       form: { role: 'Staff Engineer, Payments', notes: 'Met her at the meetup.\r\nLikes Rust.', contactName: 'Jane Doe' },
     });
@@ -72,9 +79,9 @@ describe('editContact', () => {
     const token = tokenFor(harness, 'edit');
 
     // Act
-    const picked = await editContact(harness.deps, { token, form: { language: 'de' } });
-    const untouched = await editContact(harness.deps, { token, form: { notes: 'Wrote in German.' } });
-    const refused = await editContact(harness.deps, { token, form: { language: 'de-AT' } });
+    const picked = await editContact(worded(harness), { token, form: { language: 'de' } });
+    const untouched = await editContact(worded(harness), { token, form: { notes: 'Wrote in German.' } });
+    const refused = await editContact(worded(harness), { token, form: { language: 'de-AT' } });
 
     // Assess
     expect(picked).toMatchObject({ ok: true, changed: ['language'] });
@@ -92,7 +99,7 @@ describe('editContact', () => {
     const before = harness.repository.storedContact('owner', CONTACT_ID);
 
     // Act
-    const result = await editContact(harness.deps, {
+    const result = await editContact(worded(harness), {
       token: tokenFor(harness, 'edit'),
       form: { company: 'x'.repeat(500), contactEmail: 'not an address', cadence: 'weekly', notes: 'n'.repeat(5000) },
     });
@@ -112,7 +119,7 @@ describe('editContact', () => {
     seed(harness);
 
     // Act
-    const result = await editContact(harness.deps, {
+    const result = await editContact(worded(harness), {
       token: tokenFor(harness, 'edit'),
       form: { company: 'Acme\r\nBcc: victim@example.com' },
     });
@@ -128,9 +135,9 @@ describe('editContact', () => {
     seed(harness, CONTACT_ID, { feedbackPending: false });
 
     // Act
-    const quarterly = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { cadence: 'quarterly' } });
+    const quarterly = await editContact(worded(harness), { token: tokenFor(harness, 'edit'), form: { cadence: 'quarterly' } });
     const planQuarterly = harness.repository.storedPlan('owner', CONTACT_ID);
-    const stopped = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { status: 'stopped' } });
+    const stopped = await editContact(worded(harness), { token: tokenFor(harness, 'edit'), form: { status: 'stopped' } });
 
     // Assess: +3 months from the thank-you on 2 March
     expect(quarterly.ok && quarterly.changed).toEqual(['cadence']);
@@ -145,8 +152,8 @@ describe('editContact', () => {
     seed(harness);
 
     // Act
-    const snoozed = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { status: 'snoozed' } });
-    const wrongLink = editContact(harness.deps, { token: tokenFor(harness, 'stop'), form: {} });
+    const snoozed = await editContact(worded(harness), { token: tokenFor(harness, 'edit'), form: { status: 'snoozed' } });
+    const wrongLink = editContact(worded(harness), { token: tokenFor(harness, 'stop'), form: {} });
 
     // Assess
     expect(snoozed.ok).toBe(false);
@@ -160,7 +167,7 @@ describe('editContact', () => {
     seed(harness, CONTACT_ID, { status: 'needs-review', nextPrompt: null, nextDueAt: null, sentLog: [] });
 
     // Act
-    const result = await editContact(harness.deps, {
+    const result = await editContact(worded(harness), {
       token: tokenFor(harness, 'edit'),
       form: { status: 'active', company: 'Northwind Labs' },
     });
@@ -179,7 +186,7 @@ describe('editContact', () => {
     harness.repository.failNext('saveContact', new ConflictError('version moved'));
 
     // Act
-    const result = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { role: 'Tech Lead' } });
+    const result = await editContact(worded(harness), { token: tokenFor(harness, 'edit'), form: { role: 'Tech Lead' } });
 
     // Assess
     const stored = harness.repository.storedContact('owner', CONTACT_ID);
@@ -194,7 +201,7 @@ describe('editContact', () => {
     seed(harness);
 
     // Act
-    const result = await editContact(harness.deps, { token: tokenFor(harness, 'edit'), form: { company: 'Acme' } });
+    const result = await editContact(worded(harness), { token: tokenFor(harness, 'edit'), form: { company: 'Acme' } });
 
     // Assess
     expect(result).toMatchObject({ ok: true, changed: [] });
