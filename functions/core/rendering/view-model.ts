@@ -14,7 +14,7 @@ import {
   findFormOfAddress,
   type DraftLanguage,
 } from '../drafting/draft-languages.js';
-import { interpretSignals, type ComplimentTopic, type ReasonKind } from '../drafting/interpret-signals.js';
+import { interpretSignals, type SignalReading } from '../drafting/interpret-signals.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
 import { CHECK_IN_IDEAS, type CheckInIdea } from './template-files.js';
@@ -87,21 +87,10 @@ export interface DraftView {
   /**
    * What the rejection said, read for a note (functions/core/drafting/interpret-signals.ts):
    * kinds and topics from closed sets, never the company's words, so no draft quotes inbound
-   * text. null/false when absent.
+   * text. null/false when absent. `complimentAbout` is in the view's language ("my portfolio" /
+   * "meinem Portfolio" / "mon portfolio").
    */
-  personal: {
-    /** 'experience' | 'requirements' | 'on-hold' | 'closed' | 'filled' | 'location' | 'volume', 'other' when a reason was not recognised, null when none was given. */
-    reasonKind: ReasonKind | null;
-    /** The rejection paid a compliment (with or without a topic). */
-    complimented: boolean;
-    /** What the compliment was about: 'portfolio', 'interview', ... or null. */
-    complimentTopic: ComplimentTopic | null;
-    /** The topic in the view's language: "my portfolio" / "meinem Portfolio" / "mon portfolio"; null. */
-    complimentAbout: string | null;
-    reapply: boolean;
-    stayInTouch: boolean;
-    feedbackOffered: boolean;
-  };
+  personal: SignalReading;
   source: { subject: string | null; replySubject: string | null; receivedOn: string | null };
   elapsed: {
     sinceRejection: string | null;
