@@ -6,7 +6,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDraftLanguageFolderName, REQUIRED_TEMPLATE_FILES, requiredDraftFilesOf, TemplateError } from '../core/rendering/template-files.js';
+import {
+  findDraftLanguageFolders,
+  isDraftLanguageFolderName,
+  REQUIRED_TEMPLATE_FILES,
+  requiredDraftFilesOf,
+  TemplateError,
+} from '../core/rendering/template-files.js';
 
 /** The repository's templates/ directory (functions/runtime/ -> ../../templates). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -15,18 +21,18 @@ const TEMPLATE_EXTENSION = '.hbs';
 /** A template larger than this is a mistake (or not a template). */
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 
-/**
- * Every file that must exist: the required ones, and every draft of each language folder
- * that exists under drafts/ (templates/drafts/<language>/).
- */
-function requiredFilesIn(dir: string): string[] {
+/** Every file that must exist: the required ones, and every draft of each language folder. */
+function requiredFilesFor(languages: readonly string[]): string[] {
+  return [...REQUIRED_TEMPLATE_FILES, ...[...languages].sort().flatMap(requiredDraftFilesOf)];
+}
+
+/** The language folders under drafts/ (templates/drafts/<language>/), read from the directory. */
+function listDraftLanguageFolders(dir: string): string[] {
   const draftsDir = join(dir, 'drafts');
-  const folders = existsSync(draftsDir)
-    ? readdirSync(draftsDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && isDraftLanguageFolderName(entry.name))
-        .map((entry) => entry.name)
-    : [];
-  return [...REQUIRED_TEMPLATE_FILES, ...folders.sort().flatMap(requiredDraftFilesOf)];
+  if (!existsSync(draftsDir)) return [];
+  return readdirSync(draftsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && isDraftLanguageFolderName(entry.name))
+    .map((entry) => entry.name);
 }
 
 function listTemplateFiles(dir: string): string[] {
@@ -51,7 +57,7 @@ export function checkTemplateFiles(templatesDir?: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
   }
-  const missing = requiredFilesIn(dir).filter((file) => !existsSync(join(dir, file)));
+  const missing = requiredFilesFor(listDraftLanguageFolders(dir)).filter((file) => !existsSync(join(dir, file)));
   if (missing.length > 0) {
     throw new TemplateError(
       `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,
@@ -81,7 +87,8 @@ export function loadTemplates(templatesDir?: string): Record<string, string> {
     if (size > MAX_TEMPLATE_BYTES) throw new TemplateError(`template ${path} is ${size} bytes, over ${MAX_TEMPLATE_BYTES}`, name);
     templates[name] = readFileSync(path, 'utf8');
   }
-  const missing = requiredFilesIn(dir).filter((file) => templates[file] === undefined);
+  // The files were just listed: the language folders come from their names, not another read.
+  const missing = requiredFilesFor(findDraftLanguageFolders(Object.keys(templates))).filter((file) => templates[file] === undefined);
   if (missing.length > 0) {
     throw new TemplateError(
       `template file${missing.length > 1 ? 's' : ''} missing in ${dir}: ${missing.map((file) => join(dir, file)).join(', ')}`,

@@ -54,39 +54,34 @@ export function decideInbound(
   const isOwner = (address: string): boolean => owners.has(normalizeAddress(address));
   const headers = 'raw' in input ? readTopHeaders(input.raw) : input.headers;
 
-  const envelopeDomain = domainOf(input.envelopeFrom ? (extractAddresses([input.envelopeFrom])[0] ?? '') : '');
-  const alignsWithEnvelope = (address: string): boolean => {
-    const domain = domainOf(address);
+  const { verdicts } = input;
+  const envelopeAddresses = input.envelopeFrom ? extractAddresses([input.envelopeFrom]) : [];
+  const envelopeDomain = domainOf(envelopeAddresses[0] ?? '');
+  const alignsWithEnvelope = (address: string | undefined): boolean => {
+    const domain = address ? domainOf(address) : '';
     return Boolean(domain && envelopeDomain && alignDomains(domain, envelopeDomain));
   };
-  const { verdicts } = input;
   const spfPass = verdicts.spf === 'PASS';
   const dmarcKnown = verdicts.dmarc === 'PASS' || verdicts.dmarc === 'FAIL';
-
-  let via: 'from' | 'envelope' | 'forwarding-header' | null = null;
-  let authenticated = false;
   const ownerFrom = extractAddresses(headers.get('from') ?? []).find(isOwner);
-  const ownerInForwardingHeader = FORWARDING_HEADERS.flatMap((name) => extractAddresses(headers.get(name) ?? [])).find(isOwner);
-  if (ownerFrom) {
-    via = 'from';
-    authenticated = verdicts.dmarc === 'PASS' || (!dmarcKnown && spfPass && alignsWithEnvelope(ownerFrom));
-  }
-  if (!authenticated && input.envelopeFrom && extractAddresses([input.envelopeFrom]).some(isOwner)) {
-    via = 'envelope';
-    authenticated = spfPass;
-  }
-  if (!authenticated && ownerInForwardingHeader) {
-    via ??= 'forwarding-header';
-    if (spfPass && alignsWithEnvelope(ownerInForwardingHeader)) {
-      via = 'forwarding-header';
-      authenticated = true;
-    }
-  }
-  if (!via) return { accepted: false, reason: 'not-from-owner' };
+  const ownerForwarder = FORWARDING_HEADERS.flatMap((name) => extractAddresses(headers.get(name) ?? [])).find(isOwner);
+
+  // Each rule: does it name the owner, and do the verdicts prove it (see the module comment)?
+  const rules = [
+    {
+      via: 'from',
+      names: ownerFrom !== undefined,
+      proven: verdicts.dmarc === 'PASS' || (!dmarcKnown && spfPass && alignsWithEnvelope(ownerFrom)),
+    },
+    { via: 'envelope', names: envelopeAddresses.some(isOwner), proven: spfPass },
+    { via: 'forwarding-header', names: ownerForwarder !== undefined, proven: spfPass && alignsWithEnvelope(ownerForwarder) },
+  ] as const;
+  if (!rules.some((rule) => rule.names)) return { accepted: false, reason: 'not-from-owner' };
   // A From naming the owner that fails DMARC is a forgery of the owner, whatever else passed.
-  if (ownerFrom && verdicts.dmarc === 'FAIL') authenticated = false;
-  if (!authenticated || !passesContentVerdicts(verdicts)) return { accepted: false, reason: 'failed-verdicts' };
-  return { accepted: true, via };
+  if (ownerFrom && verdicts.dmarc === 'FAIL') return { accepted: false, reason: 'failed-verdicts' };
+  const proven = rules.find((rule) => rule.names && rule.proven);
+  if (!proven || !passesContentVerdicts(verdicts)) return { accepted: false, reason: 'failed-verdicts' };
+  return { accepted: true, via: proven.via };
 }
 
 /** Neither the spam nor the virus verdict is FAIL. */

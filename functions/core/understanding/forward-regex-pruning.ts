@@ -55,35 +55,18 @@ function skipBraces(source: string, start: number): number {
   return close === -1 ? source.length : close + 1;
 }
 
-/** True when the group opening at `start` is closed by a `)` followed by an optional quantifier, or holds `|`. */
-function isGroupOptional(source: string, start: number): boolean {
-  let depth = 0;
-  let index = start;
-  while (index < source.length) {
-    const char = source[index]!;
-    if (char === '\\') {
-      index += 2;
-      continue;
-    }
-    if (char === '[') {
-      index = skipCharacterClass(source, index);
-      continue;
-    }
-    if (char === '(') depth += 1;
-    if (char === '|') return true;
-    if (char === ')') {
-      depth -= 1;
-      if (depth === 0) return OPTIONAL_QUANTIFIERS.has(source[index + 1] ?? '');
-    }
-    index += 1;
-  }
-  return true;
+/** The group opening at `start`: the index of its closing `)` (source length when unclosed), and whether it holds a `|`. */
+interface GroupScan {
+  end: number;
+  closed: boolean;
+  hasAlternation: boolean;
 }
 
-/** Index of the `)` that closes the group opening at `start` (classes and escapes skipped). */
-function findGroupEnd(source: string, start: number): number {
+/** Scans the group opening at `start` once (character classes and escapes skipped). */
+function scanGroup(source: string, start: number): GroupScan {
   let depth = 0;
   let index = start;
+  let hasAlternation = false;
   while (index < source.length) {
     const char = source[index]!;
     if (char === '\\') {
@@ -95,10 +78,16 @@ function findGroupEnd(source: string, start: number): number {
       continue;
     }
     if (char === '(') depth += 1;
-    if (char === ')' && --depth === 0) return index;
+    if (char === '|') hasAlternation = true;
+    if (char === ')' && --depth === 0) return { end: index, closed: true, hasAlternation };
     index += 1;
   }
-  return source.length;
+  return { end: source.length, closed: false, hasAlternation };
+}
+
+/** True when a group may match nothing required: unclosed, holding `|`, or followed by an optional quantifier. */
+function isGroupOptional(source: string, group: GroupScan): boolean {
+  return !group.closed || group.hasAlternation || OPTIONAL_QUANTIFIERS.has(source[group.end + 1] ?? '');
 }
 
 /** The fixed text a pattern requires. */
@@ -146,8 +135,9 @@ export function readRequiredLiteral(source: string): RequiredLiteral | null {
     }
     if (char === '(') {
       flush();
-      if (isGroupOptional(source, index)) {
-        index = findGroupEnd(source, index) + 1;
+      const group = scanGroup(source, index);
+      if (isGroupOptional(source, group)) {
+        index = group.end + 1;
         continue;
       }
       // A group that must match: read its content in place, past "?:" or "?<name>".
@@ -156,7 +146,7 @@ export function readRequiredLiteral(source: string): RequiredLiteral | null {
         if (source[index + 1] === ':') index += 2;
         else if (source[index + 1] === '<' && source[index + 2] !== '=' && source[index + 2] !== '!') index = source.indexOf('>', index) + 1;
         else {
-          index = findGroupEnd(source, index - 1) + 1; // lookaround: requires nothing
+          index = group.end + 1; // lookaround: requires nothing
           continue;
         }
       }
