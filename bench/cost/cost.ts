@@ -39,6 +39,16 @@ export const ONE_PERSON: Usage = {
   logKbPerInvocation: 1,
 };
 
+/**
+ * The same person's mail with no check-ins at all: the 20 rejections received and answered with
+ * their thank-you. What no schedule design can go below while mail goes through SES.
+ */
+export const ONE_PERSON_WITHOUT_CHECK_INS: Usage = {
+  ...ONE_PERSON,
+  promptsPerMonth: ONE_PERSON.rejectionsPerMonth,
+  actionClicksPerMonth: ONE_PERSON.rejectionsPerMonth,
+};
+
 export const PEOPLE = 10_000;
 /** Target (issue 6): well under one US cent per person per month beyond the free tier. */
 export const PER_PERSON_TARGET_DOLLARS = 0.01;
@@ -104,6 +114,7 @@ export function runCost(inputs: CostInputs): CostResult {
   const breakdown = computeCost(DEPLOYMENT_SHAPE, ONE_PERSON, measured);
   const first12Months = costBeyondFreeTier(breakdown, 'first 12 months');
   const after12Months = costBeyondFreeTier(breakdown, 'after 12 months');
+  const floorAfter12Months = costBeyondFreeTier(computeCost(DEPLOYMENT_SHAPE, ONE_PERSON_WITHOUT_CHECK_INS, measured), 'after 12 months');
   const biggest = [...breakdown.perPerson].sort((left, right) => right.dollars - left.dollars)[0]!;
   const largestBeyond = (cost: FreeTierCost) =>
     [...cost.meters]
@@ -120,6 +131,8 @@ export function runCost(inputs: CostInputs): CostResult {
     row(section, 'one person, all in (fixed + use), beyond the free tier: after 12 months (always-free tiers only), per month', formatUsd(after12Months.total),
       `largest: ${largestBeyond(after12Months) || 'none'} (the 12-month SES, S3 offers have ended; accounts opened from 15 July 2025 have no 12-month offers at all)`,
       target(after12Months.total)),
+    row(section, 'floor: the same person with no check-ins at all, beyond the free tier after 12 months, per month', formatUsd(floorAfter12Months.total),
+      `${ONE_PERSON.rejectionsPerMonth} mails received and ${ONE_PERSON.rejectionsPerMonth} thank-yous sent; largest: ${largestBeyond(floorAfter12Months) || 'none'}; the check-ins add ${formatUsd(after12Months.total - floorAfter12Months.total)}`),
     row(section, 'one person: use (marginal), per month, list price (no free tier)', formatUsd(breakdown.perPersonTotal),
       `${ONE_PERSON.rejectionsPerMonth} rejections, ${ONE_PERSON.promptsPerMonth} owner emails; largest: ${biggest.service} ${biggest.what} ${formatUsd(biggest.dollars)}`,
       { text: `well under 1 cent (< ${formatUsd(PER_PERSON_TARGET_DOLLARS / 2)})`, pass: breakdown.perPersonTotal < PER_PERSON_TARGET_DOLLARS / 2 }),

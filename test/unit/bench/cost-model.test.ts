@@ -149,3 +149,23 @@ describe('cost beyond the free tier', () => {
     expect(after.total).toBeCloseTo(after.meters.reduce((sum, entry) => sum + entry.beyondFreeTierDollars, 0), 12);
   });
 });
+
+describe('the cost floor row', () => {
+  it('prices the same person with no check-ins: only the rejections received and their thank-yous', async () => {
+    // Prepare
+    const { runCost, ONE_PERSON, ONE_PERSON_WITHOUT_CHECK_INS } = await import('../../../bench/cost/cost.js');
+    const inputs = { inboundColdMs: 300, dispatchColdMs: 50, actionsWarmMs: 1, dispatchMsPerPrompt: 10, writeUnitsPerPrompt: 2, readUnitsPerPrompt: 0.5 };
+
+    // Act
+    const result = runCost(inputs);
+    const floor = result.rows.find((entry) => entry.measure.startsWith('floor'))!;
+
+    // Assess: SES alone for 20 mails in and 20 out is 40 message charges + 20 chunks, after the 12-month offer
+    const sesFloor = (ONE_PERSON.rejectionsPerMonth * 2 * PRICE_LIST.ses.perThousandOutbound + ONE_PERSON.rejectionsPerMonth * PRICE_LIST.ses.perThousandInboundChunks) / 1000;
+    const floorDollars = Number(floor.value.replace('$', ''));
+    expect(ONE_PERSON_WITHOUT_CHECK_INS.promptsPerMonth).toBe(ONE_PERSON.rejectionsPerMonth);
+    expect(floorDollars).toBeGreaterThanOrEqual(Number(sesFloor.toFixed(4)));
+    expect(floorDollars).toBeLessThan(result.beyondFreeTier.after12Months.total);
+    expect(floor.context).toContain('the check-ins add');
+  });
+});
