@@ -9,6 +9,10 @@
  *   4 end to end, SMTP to the owner's inbox          (end-to-end/end-to-end.ts)
  *   5 monthly cost from the figures above            (cost/)
  *
+ * `npm run bench -- --quick --only cold-start` runs part 2 alone (bundles, imports, first
+ * invocations on the local stack) and prints its rows; it writes bench/.work/RESULTS-cold-start.md,
+ * never bench/RESULTS.md. Without --only every part runs, as before.
+ *
  * No network but 127.0.0.1, no AWS. Inputs come from the project's own fixtures.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -31,7 +35,15 @@ import { runUnderstandingThroughput } from './understanding/throughput.js';
 /** Repeats of the template compilation after the first (cold) one. */
 const TEMPLATE_COMPILE_REPEATS = 5;
 const argv = process.argv.slice(2);
-const sizes = parseBenchArgs(argv);
+/** `--only cold-start`: part 2 alone (the one part that can run alone; default: every part). */
+const ONLY_PARTS = ['cold-start'] as const;
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !ONLY_PARTS.includes(only as (typeof ONLY_PARTS)[number])) {
+  throw new Error(`usage: npm run bench -- [--quick] --only ${ONLY_PARTS.join('|')} (bad: ${only ?? 'nothing'})`);
+}
+const coldStartOnly = only === 'cold-start';
+const sizes = parseBenchArgs(onlyAt >= 0 ? [...argv.slice(0, onlyAt), ...argv.slice(onlyAt + 2)] : argv);
 const started = performance.now();
 const startedAt = new Date();
 const loadAtStart = loadavg();
@@ -42,10 +54,12 @@ const notes: Record<string, string[]> = {};
 
 log(`Not Today benchmark (${sizes.quick ? 'quick' : 'full'}) — ${startedAt.toISOString()}`);
 
-log(`[${elapsed()}] 1 understanding: ${sizes.forwards} forwards`);
-const understanding = await runUnderstandingThroughput({ messages: sizes.forwards });
-rows.push(...understanding.rows);
-notes['1 understanding'] = understanding.notes;
+if (!coldStartOnly) {
+  log(`[${elapsed()}] 1 understanding: ${sizes.forwards} forwards`);
+  const understanding = await runUnderstandingThroughput({ messages: sizes.forwards });
+  rows.push(...understanding.rows);
+  notes['1 understanding'] = understanding.notes;
+}
 
 log(`[${elapsed()}] 2 cold start: bundling, then ${sizes.importRuns} fresh processes per bundle`);
 const bundles = await buildAllBundles();
@@ -65,37 +79,42 @@ const stack = await startLocalStack({
   ports: { smtp: 0, actions: 0, mailViewer: 0, dynamo: 0, s3: 0 },
 });
 let firstInvocation: Awaited<ReturnType<typeof runFirstInvocation>>;
-let schedule: Awaited<ReturnType<typeof runScheduleScale>>;
+let schedule: Awaited<ReturnType<typeof runScheduleScale>> | undefined;
 try {
   log(`[${elapsed()}] 2 cold start: first invocations (${sizes.invokeRuns} per function)`);
   firstInvocation = await runFirstInvocation(stack, bundles, sizes.invokeRuns);
   rows.push(...firstInvocation.rows);
   rows.push(...(await measureTemplateCompilation(TEMPLATE_COMPILE_REPEATS)));
 
-  log(`[${elapsed()}] 3 schedule: ${sizes.due} due, ${sizes.notDue} not due`);
-  schedule = await runScheduleScale(stack, { due: sizes.due, notDue: sizes.notDue, countingMailer: sizes.countingMailer, seedBudgetMs: sizes.seedBudgetMs }, log);
-  rows.push(...schedule.rows);
-  notes['3 schedule'] = schedule.notes;
+  if (!coldStartOnly) {
+    log(`[${elapsed()}] 3 schedule: ${sizes.due} due, ${sizes.notDue} not due`);
+    schedule = await runScheduleScale(stack, { due: sizes.due, notDue: sizes.notDue, countingMailer: sizes.countingMailer, seedBudgetMs: sizes.seedBudgetMs }, log);
+    rows.push(...schedule.rows);
+    notes['3 schedule'] = schedule.notes;
 
-  log(`[${elapsed()}] 4 end to end: ${sizes.endToEnd.map((level) => `${level.forwards} at ${level.inFlight} in flight`).join(', ')}`);
-  const endToEnd = await runEndToEnd(stack, sizes.endToEnd);
-  rows.push(...endToEnd.rows);
-  notes['4 end to end'] = endToEnd.notes;
+    log(`[${elapsed()}] 4 end to end: ${sizes.endToEnd.map((level) => `${level.forwards} at ${level.inFlight} in flight`).join(', ')}`);
+    const endToEnd = await runEndToEnd(stack, sizes.endToEnd);
+    rows.push(...endToEnd.rows);
+    notes['4 end to end'] = endToEnd.notes;
+  }
 } finally {
   await stack.stop();
 }
 
-log(`[${elapsed()}] 5 cost`);
-const cost = runCost({
-  inboundColdMs: firstInvocation.figures.inbound.importMs + firstInvocation.figures.inbound.firstMs,
-  dispatchColdMs: firstInvocation.figures.dispatch.importMs + firstInvocation.figures.dispatch.firstMs,
-  actionsWarmMs: firstInvocation.figures.actions.secondMs,
-  dispatchMsPerPrompt: schedule.sweepMs.perPromptCounting,
-  writeUnitsPerPrompt: schedule.perPrompt.writeUnits,
-  readUnitsPerPrompt: schedule.perPrompt.readUnits,
-});
-rows.push(...cost.rows);
-notes['5 cost'] = cost.notes;
+let cost: ReturnType<typeof runCost> | undefined;
+if (schedule) {
+  log(`[${elapsed()}] 5 cost`);
+  cost = runCost({
+    inboundColdMs: firstInvocation.figures.inbound.importMs + firstInvocation.figures.inbound.firstMs,
+    dispatchColdMs: firstInvocation.figures.dispatch.importMs + firstInvocation.figures.dispatch.firstMs,
+    actionsWarmMs: firstInvocation.figures.actions.secondMs,
+    dispatchMsPerPrompt: schedule.sweepMs.perPromptCounting,
+    writeUnitsPerPrompt: schedule.perPrompt.writeUnits,
+    readUnitsPerPrompt: schedule.perPrompt.readUnits,
+  });
+  rows.push(...cost.rows);
+  notes['5 cost'] = cost.notes;
+}
 
 const machine = describeMachine();
 const loadAtEnd = loadavg();
@@ -108,7 +127,6 @@ log(table);
 log('');
 log(`${verdicts.pass} targets PASS, ${verdicts.fail} FAIL; ${formatMs(duration)} on ${machine.cpuModel} (${machine.cores} cores), Node ${machine.node}`);
 
-const costTable = cost.markdown;
 
 const markdown = [
   '# Not Today — benchmark results',
@@ -126,13 +144,14 @@ const markdown = [
   '## How each part was measured',
   '',
   ...Object.entries(notes).flatMap(([section, lines]) => [`### ${section}`, '', ...lines.map((line) => `- ${line}`), '']),
-  '## Cost breakdown (part 5)',
-  '',
-  costTable,
-  '',
+  ...(cost ? ['## Cost breakdown (part 5)', '', cost.markdown, ''] : []),
 ].join('\n');
 
-const out = sizes.quick ? join(WORK_DIR, 'RESULTS-quick.md') : join(REPO_ROOT, 'bench', 'RESULTS.md');
+const out = coldStartOnly
+  ? join(WORK_DIR, 'RESULTS-cold-start.md')
+  : sizes.quick
+    ? join(WORK_DIR, 'RESULTS-quick.md')
+    : join(REPO_ROOT, 'bench', 'RESULTS.md');
 await mkdir(WORK_DIR, { recursive: true });
 await writeFile(out, markdown);
 log(`written: ${out.slice(REPO_ROOT.length)}`);
