@@ -106,31 +106,55 @@ const COMPANY_STOP_WORDS = new Set(['the', 'a', 'an', 'our', 'your', 'this', 'th
 
 /** "Acme via Codility": a platform sending on the employer's behalf, named after "via". */
 const VIA_SENDER = /\s+via\s+(.+)$/i;
+/** Trademark signs, dropped from labels and runs. */
+const TRADEMARK_SIGNS = /[®™]/g;
+/** A short parenthetical in a label ("(she/her)", "(Remote)"), replaced by a space. */
+const LABEL_PARENTHETICAL = /\([^)]{0,60}\)/g;
+/** Whitespace that is not one plain space between words: the label needs collapsing. */
+const UNCOLLAPSED_SPACE = /[^\S ]|\s\s|^\s|\s$/;
+/** " at ", " @ ", " bei ": the word before the organisation in "Recruiting Team at Acme". */
+const ORGANISATION_AFTER = /\s(?:@|at|bei|chez|with|from)\s/gi;
+const WHITESPACE_RUN = /\s+/;
+
+/** The label without trademark signs and short parentheticals, its spaces collapsed. */
+function simplifyLabel(label: string): string {
+  let text = label;
+  if (text.includes('®') || text.includes('™')) text = text.replace(TRADEMARK_SIGNS, '');
+  if (text.includes('(')) text = text.replace(LABEL_PARENTHETICAL, ' ');
+  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/** Words stripped from either end of a label: team words, "your", "our", "ihr", "from", "the". */
+function isStrippableLabelWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/[,.:;!]+$/, '');
+  return isTeamWord(lower) || lower === 'your' || lower === 'our' || lower === 'ihr' || lower === 'from' || lower === 'the';
+}
+
+/** True when a word names a team or a role ("Recruiting", "Coordinator"): the organisation follows it. */
+function isTeamOrRoleWord(word: string): boolean {
+  return isTeamWord(word.toLowerCase()) || containsRoleNoun(word);
+}
 /**
  * Cleans a label (display name, signature line) down to the company it names:
  * "The Recruiting Team at Acme" -> "Acme", "Acme Talent Acquisition" -> "Acme".
  */
 export function companyFromLabel(label: string): string | null {
-  let text = label.replace(/[®™]/g, '').replace(/\([^)]{0,60}\)/g, ' ').replace(/\s+/g, ' ').trim();
+  let text = simplifyLabel(label);
   const via = VIA_SENDER.exec(text);
   if (via && isPlatformName(via[1] ?? '')) text = text.slice(0, via.index);
   if (givenNameFirst(text) !== null) return null;
-  const at = /\s(?:@|at|bei|chez|with|from)\s/gi;
+  ORGANISATION_AFTER.lastIndex = 0;
   let lastAt: RegExpExecArray | null = null;
-  for (let match = at.exec(text); match !== null; match = at.exec(text)) lastAt = match;
+  for (let match = ORGANISATION_AFTER.exec(text); match !== null; match = ORGANISATION_AFTER.exec(text)) lastAt = match;
   if (lastAt) {
     const before = text.slice(0, lastAt.index);
-    if (before.split(/\s+/).some((word) => isTeamWord(word.toLowerCase()) || containsRoleNoun(word))) {
+    if (before.split(WHITESPACE_RUN).some(isTeamOrRoleWord)) {
       text = text.slice(lastAt.index + lastAt[0].length);
     }
   }
-  const words = text.split(/\s+/).filter(Boolean);
-  const isStrippable = (word: string): boolean => {
-    const lower = word.toLowerCase().replace(/[,.:;!]+$/, '');
-    return isTeamWord(lower) || lower === 'your' || lower === 'our' || lower === 'ihr' || lower === 'from' || lower === 'the';
-  };
-  while (words.length > 0 && isStrippable(words[words.length - 1] ?? '')) words.pop();
-  while (words.length > 0 && isStrippable(words[0] ?? '') && !(/^The$/.test(words[0] ?? '') && words.length > 1 && !isTeamWord((words[1] ?? '').toLowerCase()))) {
+  const words = text.split(WHITESPACE_RUN).filter(Boolean);
+  while (words.length > 0 && isStrippableLabelWord(words[words.length - 1] ?? '')) words.pop();
+  while (words.length > 0 && isStrippableLabelWord(words[0] ?? '') && !(words[0] === 'The' && words.length > 1 && !isTeamWord((words[1] ?? '').toLowerCase()))) {
     words.shift();
   }
   const result = words.join(' ').replace(/[,:;!]+$/, '').replace(/^[-–—|,\s]+/, '').trim();
@@ -232,12 +256,15 @@ function legalSuffixExtended(text: string, run: Run): string {
 }
 
 /**
- * A sub-run of the text and the same sub-run extended over following company words ("Council", "Ltd."),
- * with the compact forms a domain label is compared with (computed once per sub-run).
+ * A sub-run of the text (words `from` to `to` of a run), with the compact forms a domain label is
+ * compared with (computed once per sub-run). Its phrase, and the phrase extended over following
+ * company words ("Council", "Ltd."), are joined only for the few sub-runs that match.
  */
 interface SubRun {
-  phrase: string;
-  extended: string;
+  /** The words of the run the sub-run is part of. */
+  words: readonly string[];
+  from: number;
+  to: number;
   /** compactForm of the phrase without a leading "the". */
   compact: string;
   /** The same, with German umlauts transliterated ("ö" -> "oe"). */
@@ -248,23 +275,41 @@ interface SubRun {
   initials: string;
   /** How many words count for the initials. */
   initialWords: number;
+  /** False when the phrase stands alone and is never extended over the words after it. */
+  extensible: boolean;
 }
 
 const STARTS_WITH_LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const LEADING_THE = /^the\s+/i;
+const WHITESPACE = /\s+/;
+
+/** The words of a sub-run joined: the phrase as the text writes it (spaces collapsed). */
+function phraseOf(sub: SubRun): string {
+  return sub.words.slice(sub.from, sub.to).join(' ');
+}
+
+/** The phrase extended over the company words that follow it in its run ("Acme" -> "Acme Industries"). */
+function extendedPhraseOf(sub: SubRun): string {
+  if (!sub.extensible) return phraseOf(sub);
+  let end = sub.to;
+  while (end < sub.words.length && end - sub.from < MAX_COMPANY_WORDS && isCompanyWord(sub.words[end] ?? '')) end += 1;
+  return sub.words.slice(sub.from, end).join(' ');
+}
 
 /** The compact forms of one phrase (a display-name label, say) for {@link matchLabelInText}. */
-function describePhrase(phrase: string, extended: string): SubRun {
+function describePhrase(phrase: string): SubRun {
   const withoutThe = phrase.replace(LEADING_THE, '');
-  const words = phrase.split(/\s+/).filter((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
+  const words = phrase.split(WHITESPACE).filter((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
   return {
-    phrase,
-    extended,
+    words: [phrase],
+    from: 0,
+    to: 1,
     compact: compactForm(withoutThe),
     transliterated: compactFormTransliterated(withoutThe),
     withThe: compactForm(phrase),
     initials: words.map((word) => compactForm(word).charAt(0)).join(''),
     initialWords: words.length,
+    extensible: false,
   };
 }
 
@@ -276,35 +321,36 @@ function describePhrase(phrase: string, extended: string): SubRun {
 function subRuns(runs: readonly Run[]): SubRun[] {
   const out: SubRun[] = [];
   for (const run of runs) {
-    const words = run.text.split(/\s+/).filter(Boolean);
-    const compactWords = words.map((word) => compactForm(word));
-    const transliteratedWords = words.map((word) => compactFormTransliterated(word));
-    const isThe = words.map((word) => word.toLowerCase() === 'the');
+    const words = run.text.split(WHITESPACE).filter(Boolean);
+    const compactWords = words.map(compactForm);
+    const transliteratedWords = words.map(compactFormTransliterated);
     const countsForInitials = words.map((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
     for (let from = 0; from < words.length; from += 1) {
       let withThe = '';
       let transliteratedWithThe = '';
       let initials = '';
       let initialWords = 0;
+      // "the" is dropped only when a word follows it (as /^the\s+/ does on the joined phrase).
+      const startsWithThe = (words[from] ?? '').toLowerCase() === 'the';
       for (let to = from + 1; to <= Math.min(words.length, from + MAX_COMPANY_WORDS); to += 1) {
-        withThe += compactWords[to - 1];
+        const compactWord = compactWords[to - 1] ?? '';
+        withThe += compactWord;
         transliteratedWithThe += transliteratedWords[to - 1];
         if (countsForInitials[to - 1]) {
-          initials += (compactWords[to - 1] ?? '').charAt(0);
+          initials += compactWord.charAt(0);
           initialWords += 1;
         }
-        // "the" is dropped only when a word follows it (as /^the\s+/ does on the joined phrase).
-        const dropThe = isThe[from] === true && to - from >= 2;
-        let end = to;
-        while (end < words.length && end - from < MAX_COMPANY_WORDS && isCompanyWord(words[end] ?? '')) end += 1;
+        const dropThe = startsWithThe && to - from >= 2;
         out.push({
-          phrase: words.slice(from, to).join(' '),
-          extended: words.slice(from, end).join(' '),
+          words,
+          from,
+          to,
           compact: dropThe ? withThe.slice((compactWords[from] ?? '').length) : withThe,
           transliterated: dropThe ? transliteratedWithThe.slice((transliteratedWords[from] ?? '').length) : transliteratedWithThe,
           withThe,
           initials,
           initialWords,
+          extensible: true,
         });
       }
     }
@@ -322,48 +368,92 @@ function isSubsequence(needle: string, haystack: string): boolean {
   return true;
 }
 
+/** The label as compared with compact forms: lower-case ASCII letters and digits. */
+function labelTarget(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * The capitalised runs of a message with their compact forms, each computed once and shared by
+ * the label matches and the mention counts.
+ */
+class RunForms {
+  readonly compacts: string[];
+  private readonly transliterated: (string | undefined)[] = [];
+
+  constructor(readonly runs: readonly Run[]) {
+    this.compacts = runs.map((run) => compactForm(run.text));
+  }
+
+  /** compactFormTransliterated of run `index`, computed on first use. */
+  transliteratedOf(index: number): string {
+    let form = this.transliterated[index];
+    if (form === undefined) {
+      form = compactFormTransliterated(this.runs[index]?.text ?? '');
+      this.transliterated[index] = form;
+    }
+    return form;
+  }
+}
+
 /**
  * The runs that may hold a sub-run {@link matchLabelInText} accepts for the label, so only they
  * are split into sub-runs. Every accepted sub-run's compact form is a part of its run's: an
  * exact or prefix match puts the label's first letters in the run's compact form (or its
  * transliteration), and an initialism's letters appear in the run's compact form in order.
  */
-function runsThatMayName(label: string, runs: readonly Run[]): Run[] {
-  const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+function runsThatMayName(label: string, forms: RunForms): Run[] {
+  const target = labelTarget(label);
   if (!target) return [];
   const head = target.slice(0, MIN_PREFIX_MATCH);
-  return runs.filter((run) => {
-    const compact = compactForm(run.text);
-    return compact.includes(head) || isSubsequence(target, compact) || compactFormTransliterated(run.text).includes(head);
-  });
+  const out: Run[] = [];
+  for (let index = 0; index < forms.runs.length; index += 1) {
+    const compact = forms.compacts[index] ?? '';
+    if (compact.includes(head) || isSubsequence(target, compact) || forms.transliteratedOf(index).includes(head)) {
+      const run = forms.runs[index];
+      if (run) out.push(run);
+    }
+  }
+  return out;
+}
+
+/** The best name found so far by {@link matchLabelInText}. */
+interface LabelMatch {
+  name: string;
+  weight: number;
+  length: number;
+}
+
+/** `best`, or the cleaned `name` when it beats it (more weight, or as much and longer). */
+function betterMatch(best: LabelMatch | null, name: string, weight: number): LabelMatch | null {
+  // Cleaning never lengthens a name, so one that cannot beat the best so far is not cleaned.
+  if (best && (weight < best.weight || (weight === best.weight && name.length <= best.length))) return best;
+  const cleaned = cleanRun(name);
+  if (!cleaned) return best;
+  if (!best || weight > best.weight || (weight === best.weight && cleaned.length > best.length)) {
+    return { name: cleaned, weight, length: cleaned.length };
+  }
+  return best;
 }
 
 /** Finds how the text writes the organisation a domain label or tenant names. */
 function matchLabelInText(label: string, phrases: readonly SubRun[]): { name: string; weight: number } | null {
-  const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const target = labelTarget(label);
   if (!target) return null;
-  let best: { name: string; weight: number; length: number } | null = null;
-  const consider = (name: string, weight: number): void => {
-    // Cleaning never lengthens a name, so one that cannot beat the best so far is not cleaned.
-    if (best && (weight < best.weight || (weight === best.weight && name.length <= best.length))) return;
-    const cleaned = cleanRun(name);
-    if (!cleaned) return;
-    if (!best || weight > best.weight || (weight === best.weight && cleaned.length > best.length)) {
-      best = { name: cleaned, weight, length: cleaned.length };
-    }
-  };
-  for (const { phrase, extended, compact, transliterated, withThe, initials, initialWords } of phrases) {
+  let best: LabelMatch | null = null;
+  for (const sub of phrases) {
+    const { compact, transliterated, withThe, initials, initialWords } = sub;
     if (compact === target || transliterated === target || withThe === target) {
-      consider(extended, WEIGHT.domainExact);
+      best = betterMatch(best, extendedPhraseOf(sub), WEIGHT.domainExact);
       continue;
     }
     if (initialWords >= 2 && initials === target) {
-      consider(extended, WEIGHT.domainInitialism);
+      best = betterMatch(best, extendedPhraseOf(sub), WEIGHT.domainInitialism);
       continue;
     }
     if (compact.length >= MIN_PREFIX_MATCH && target.length >= MIN_PREFIX_MATCH) {
       if (target.startsWith(compact) || compact.startsWith(target) || transliterated.startsWith(target)) {
-        consider(phrase, WEIGHT.domainPrefix);
+        best = betterMatch(best, phraseOf(sub), WEIGHT.domainPrefix);
       }
     }
   }
@@ -396,7 +486,7 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 1. From display name.
   if (input.fromName) {
     const fromCompany = companyFromLabel(input.fromName);
-    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany ?? '', fromCompany ?? '')]) !== null;
+    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany ?? '')]) !== null;
     // "Jo <jo@acme.example>": a display name that is the mailbox's own name is a person's.
     const isMailboxName = fromCompany !== null && input.fromAddress !== null && compactForm(fromCompany) === compactForm(splitAddress(input.fromAddress).local);
     const isPerson = fromCompany !== null && (looksLikePersonName(fromCompany) || isMailboxName) && !senderMatches;
@@ -439,10 +529,12 @@ export function extractCompany(input: CompanyInput): CompanyResult {
     ...findAllRuns(body, RUN_OPTIONS).slice(0, MAX_RUNS_MATCHED),
     ...findAllRuns(signatureText, RUN_OPTIONS),
   ];
+  const runForms = new RunForms(allRuns);
   if (senderLabel) {
     const labelParts = senderLabel.split('-').filter((part) => part.length >= 2);
-    const matchLabel = (label: string) => matchLabelInText(label, subRuns(runsThatMayName(label, allRuns)));
-    const matched = matchLabel(senderLabel) ?? (labelParts.length > 1 ? matchLabel(labelParts[0] ?? '') : null);
+    const matched =
+      matchLabelInText(senderLabel, subRuns(runsThatMayName(senderLabel, runForms))) ??
+      (labelParts.length > 1 ? matchLabelInText(labelParts[0] ?? '', subRuns(runsThatMayName(labelParts[0] ?? '', runForms))) : null);
     if (matched) {
       candidates.push({ name: matched.name, weight: matched.weight, source: senderSource, asWritten: true });
     } else {
@@ -460,10 +552,10 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // part of the run's compact form, so runs that hold no candidate's key are not cleaned at all.
   const candidateKeys = usable.map((candidate) => companyKey(candidate.name));
   const mentionCounts = new Map<string, number>();
-  for (const run of allRuns) {
-    const compactRun = compactForm(run.text);
+  for (let index = 0; index < allRuns.length; index += 1) {
+    const compactRun = runForms.compacts[index] ?? '';
     if (!candidateKeys.some((candidateKey) => compactRun.includes(candidateKey))) continue;
-    const key = companyKey(cleanRun(run.text) ?? '');
+    const key = companyKey(cleanRun(allRuns[index]?.text ?? '') ?? '');
     if (key) mentionCounts.set(key, (mentionCounts.get(key) ?? 0) + 1);
   }
 

@@ -21,13 +21,34 @@ const NOT_COMPANY_SET = new Set(NOT_COMPANY);
 /** Shortest German compound that is matched by its ending. */
 const MIN_COMPOUND_LENGTH = 7;
 
+/** What separates the words of a label: anything but letters, digits, apostrophes, dots, hyphens and "&". */
+const WORD_SEPARATORS = /[^\p{L}\p{N}'’.\-&]+/u;
+/** Dots, hyphens and apostrophes around a word, which are not part of it. */
+const WORD_EDGE_PUNCTUATION = /^[.\-']+|[.\-',]+$/g;
+const CHAR_DOT = 0x2e;
+const CHAR_HYPHEN = 0x2d;
+const CHAR_APOSTROPHE = 0x27;
+const CHAR_COMMA = 0x2c;
+
+function isEdgePunctuation(code: number): boolean {
+  return code === CHAR_DOT || code === CHAR_HYPHEN || code === CHAR_APOSTROPHE;
+}
+
+/** A word without the dots, hyphens and apostrophes around it (left as it is when it has none). */
+function trimWordEdges(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (!isEdgePunctuation(word.charCodeAt(0)) && !isEdgePunctuation(last) && last !== CHAR_COMMA) return word;
+  return word.replace(WORD_EDGE_PUNCTUATION, '');
+}
+
 /** Splits a label into lower-case words (letters, digits, apostrophes, hyphens kept). */
 export function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}'’.\-&]+/u)
-    .map((word) => word.replace(/^[.\-']+|[.\-',]+$/g, ''))
-    .filter(Boolean);
+  const words: string[] = [];
+  for (const part of text.toLowerCase().split(WORD_SEPARATORS)) {
+    const word = trimWordEdges(part);
+    if (word) words.push(word);
+  }
+  return words;
 }
 
 /** True when a word is a job-title noun ("engineer", "Lagerfachkraft"). */
@@ -55,7 +76,7 @@ export function isTeamLabel(text: string): boolean {
 
 /** True when a word is typical of company names ("Industries", "GmbH", "Health"). */
 export function isCompanyWord(word: string): boolean {
-  const lower = word.toLowerCase().replace(/\.$/, '');
+  const lower = withoutFinalDot(word.toLowerCase());
   if (LEGAL_SET.has(lower)) return true;
   return COMPANY_WORD_SET.has(lower) && !isRoleNoun(lower);
 }
@@ -75,8 +96,17 @@ export function looksLikeJobTitle(text: string): boolean {
 
 /** True when a word is a legal-form suffix. */
 export function isLegalSuffix(word: string): boolean {
-  return LEGAL_SET.has(word.toLowerCase()) || LEGAL_SET.has(word.toLowerCase().replace(/\.$/, ''));
+  const lower = word.toLowerCase();
+  return LEGAL_SET.has(lower) || (lower.charCodeAt(lower.length - 1) === CHAR_DOT && LEGAL_SET.has(lower.slice(0, -1)));
 }
+
+/** The word without one final dot ("Inc." -> "Inc"). */
+function withoutFinalDot(word: string): string {
+  return word.charCodeAt(word.length - 1) === CHAR_DOT ? word.slice(0, -1) : word;
+}
+
+/** Any whitespace: a name without it is one word. */
+const HAS_WHITESPACE = /\s/;
 
 /** True for capitalised phrases that are never a company ("Careers Page", "Monday", "LinkedIn"). */
 export function isNeverCompany(text: string): boolean {
@@ -89,6 +119,8 @@ export function isNeverCompany(text: string): boolean {
  * "the" and without legal suffixes ("The Acme Company" and "Acme" -> "acme").
  */
 export function companyKey(name: string): string {
+  // One word: nothing to drop.
+  if (!HAS_WHITESPACE.test(name)) return compactForm(name);
   const words = name.split(/\s+/).filter(Boolean);
   while (words.length > 1 && /^the$/i.test(words[0] ?? '')) words.shift();
   while (words.length > 1 && isLegalSuffix((words[words.length - 1] ?? '').replace(/^,/, ''))) words.pop();

@@ -49,8 +49,39 @@ const CHAR_0 = 0x30;
 const CHAR_9 = 0x39;
 const ASCII_LIMIT = 0x80;
 
+const CHAR_APOSTROPHE = 0x27;
+const CHAR_HASH = 0x23;
+const CHAR_AMPERSAND = 0x26;
+const CHAR_PLUS = 0x2b;
+const CHAR_HYPHEN = 0x2d;
+const CHAR_DOT = 0x2e;
+const CHAR_SPACE = 0x20;
+const CHAR_TAB = 0x09;
+
+/** A word: a letter or digit, then letters, digits, marks and the joiners names and titles use. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-&®™+#]*/uy;
-const SPACES = /[ \t]*/y;
+/** The next letter or digit (Unicode), where the ASCII scan of {@link findAllRuns} hands over. */
+const WORD_START = /[\p{L}\p{N}]/gu;
+/** A character that continues a word, so the next one does not start a new word. */
+const WORD_CHAR_OR_APOSTROPHE = /[\p{L}\p{N}'’]/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= CHAR_A && code <= CHAR_Z) || (code >= CHAR_LOWER_A && code <= CHAR_LOWER_Z);
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return isAsciiLetter(code) || (code >= CHAR_0 && code <= CHAR_9);
+}
+
+/** True for the ASCII characters {@link WORD} accepts after the first one. */
+function continuesAsciiWord(code: number): boolean {
+  return (
+    isAsciiLetterOrDigit(code) ||
+    code === CHAR_APOSTROPHE || code === CHAR_DOT || code === CHAR_HYPHEN ||
+    code === CHAR_AMPERSAND || code === CHAR_PLUS || code === CHAR_HASH
+  );
+}
 
 /** True when a word counts as capitalised: an upper-case letter anywhere, or a digit ("iOS", "F5", "2025"). */
 export function isCapitalisedWord(word: string): boolean {
@@ -71,16 +102,75 @@ export function isCapitalisedWord(word: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
 }
 
-function readWordAt(text: string, position: number): string | null {
-  WORD.lastIndex = position;
-  const match = WORD.exec(text);
-  return match ? match[0] : null;
+/**
+ * Where the word that starts at `position` ends, or -1 when none starts there. Plain ASCII is
+ * scanned by character code; a word with any other character is read with {@link WORD}, so both
+ * ways give the same word.
+ */
+function wordEndAt(text: string, position: number): number {
+  const first = text.charCodeAt(position);
+  if (first < ASCII_LIMIT) {
+    if (!isAsciiLetterOrDigit(first)) return -1;
+    let end = position + 1;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code >= ASCII_LIMIT) return wordEndByPattern(text, position);
+      if (!continuesAsciiWord(code)) return end;
+      end += 1;
+    }
+    return end;
+  }
+  if (Number.isNaN(first)) return -1;
+  return wordEndByPattern(text, position);
 }
 
+function wordEndByPattern(text: string, position: number): number {
+  WORD.lastIndex = position;
+  return WORD.test(text) ? WORD.lastIndex : -1;
+}
+
+function readWordAt(text: string, position: number): string | null {
+  const end = wordEndAt(text, position);
+  return end < 0 ? null : text.slice(position, end);
+}
+
+/** The position after the spaces and tabs at `position`. */
 function skipSpaces(text: string, position: number): number {
-  SPACES.lastIndex = position;
-  SPACES.exec(text);
-  return SPACES.lastIndex;
+  let end = position;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (code !== CHAR_SPACE && code !== CHAR_TAB) break;
+    end += 1;
+  }
+  return end;
+}
+
+/** True when a word starts with a letter (not a digit). */
+function startsWithLetter(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first < ASCII_LIMIT ? isAsciiLetter(first) : STARTS_WITH_LETTER.test(word);
+}
+
+/** The index of the next letter or digit at or after `position`, or -1. */
+function nextWordStart(text: string, position: number): number {
+  for (let index = position; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= ASCII_LIMIT) {
+      WORD_START.lastIndex = index;
+      const match = WORD_START.exec(text);
+      return match ? match.index : -1;
+    }
+    if (isAsciiLetterOrDigit(code)) return index;
+  }
+  return -1;
+}
+
+/** True when the character before `position` belongs to a word (letter, digit, apostrophe). */
+function followsWordCharacter(text: string, position: number): boolean {
+  if (position === 0) return false;
+  const code = text.charCodeAt(position - 1);
+  if (code < ASCII_LIMIT) return isAsciiLetterOrDigit(code) || code === CHAR_APOSTROPHE;
+  return WORD_CHAR_OR_APOSTROPHE.test(text[position - 1] ?? ' ');
 }
 
 /** Reads a run of capitalised words starting at `start` (leading spaces skipped). */
@@ -100,14 +190,14 @@ export function readRun(text: string, start: number, options: RunOptions = {}): 
         clean = clean.replace(/\.+$/, '');
         endsSentence = true;
       }
-      clean = clean.replace(/[-&]+$/, '');
-      const lower = clean.toLowerCase();
+      const last = clean.charCodeAt(clean.length - 1);
+      if (last === CHAR_HYPHEN || last === CHAR_AMPERSAND) clean = clean.replace(/[-&]+$/, '');
       const capitalised = isCapitalisedWord(clean);
-      const stopped = options.stopWords?.has(lower) ?? false;
+      const stopped = options.stopWords?.has(clean.toLowerCase()) ?? false;
       let accept = false;
       if (capitalised && !stopped) accept = true;
-      else if (!stopped && options.allowLowercase && /^\p{L}/u.test(clean)) accept = true;
-      else if (!stopped && words.length > 0 && CONNECTORS.has(lower)) {
+      else if (!stopped && options.allowLowercase && startsWithLetter(clean)) accept = true;
+      else if (!stopped && words.length > 0 && CONNECTORS.has(clean.toLowerCase())) {
         const next = readWordAt(text, skipSpaces(text, position + word.length));
         accept = next !== null && isCapitalisedWord(next) && !(options.stopWords?.has(next.toLowerCase()) ?? false);
       }
@@ -186,28 +276,25 @@ function findClosingParenthesis(text: string, open: number): number {
 /** Every maximal capitalised run in a text (for frequency and domain matching). */
 export function findAllRuns(text: string, options: RunOptions = {}): Run[] {
   const runs: Run[] = [];
-  const wordStart = /[\p{L}\p{N}]/gu;
   let position = 0;
   while (position < text.length) {
-    wordStart.lastIndex = position;
-    const match = wordStart.exec(text);
-    if (!match) break;
-    const at = match.index;
-    const previous = text[at - 1] ?? ' ';
-    if (/[\p{L}\p{N}'’]/u.test(previous)) {
+    const at = nextWordStart(text, position);
+    if (at < 0) break;
+    if (followsWordCharacter(text, at)) {
       position = at + 1;
       continue;
     }
-    const word = readWordAt(text, at);
-    if (word && isCapitalisedWord(word)) {
+    const wordEnd = wordEndAt(text, at);
+    const wordLength = wordEnd < 0 ? 0 : wordEnd - at;
+    if (wordEnd >= 0 && isCapitalisedWord(text.slice(at, wordEnd))) {
       const run = readRun(text, at, options);
       if (run) {
         runs.push(run);
-        position = Math.max(run.end, at + word.length);
+        position = Math.max(run.end, at + wordLength);
         continue;
       }
     }
-    position = at + (word?.length ?? 1);
+    position = at + (wordLength || 1);
   }
   return runs;
 }

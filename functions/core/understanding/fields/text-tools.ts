@@ -3,7 +3,6 @@
  * here has bounded repetition so hostile input cannot trigger catastrophic backtracking.
  */
 import { foldCase } from '../phrases/phrase-set.js';
-import { createPerMessageCache } from './per-message-cache.js';
 
 /** Longest text the extractors look at; longer bodies keep their head and their tail (the signature). */
 export const MAX_SCAN_CHARS = 60_000;
@@ -61,29 +60,38 @@ export function foldDiacritics(text: string): string {
 
 /** Text with no character beyond ASCII: it has no diacritics to fold (most names and words). */
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
-/** compactForm results kept for reuse: the same words and names come back many times per mail. */
-const COMPACT_FORM_CACHE = createPerMessageCache<string, string>();
-/** The cache is also emptied when it holds this many forms, so hostile mail cannot grow it without bound. */
-const MAX_CACHED_COMPACT_FORMS = 20_000;
-/** Longer texts are not cached (they rarely repeat). */
-const MAX_CACHED_COMPACT_INPUT_CHARS = 200;
+/** What {@link compactForm} drops from lower-cased, folded text. */
+const NOT_COMPACT = /[^a-z0-9]/g;
+const CODE_LOWER_A = 0x61;
+const CODE_LOWER_Z = 0x7a;
+const CODE_DIGIT_0 = 0x30;
+const CODE_DIGIT_9 = 0x39;
+const CODE_ASCII_LIMIT = 0x80;
+
+/** How much work {@link compactForm} needs for a text: none, ASCII lower-casing, or diacritic folding. */
+const COMPACT_ALREADY = 0;
+const COMPACT_ASCII = 1;
+const COMPACT_UNICODE = 2;
+
+function compactNeedOf(text: string): number {
+  let need = COMPACT_ALREADY;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= CODE_ASCII_LIMIT) return COMPACT_UNICODE;
+    if (!((code >= CODE_LOWER_A && code <= CODE_LOWER_Z) || (code >= CODE_DIGIT_0 && code <= CODE_DIGIT_9))) need = COMPACT_ASCII;
+  }
+  return need;
+}
 
 /**
  * Letters and digits only, lower case, diacritics folded: the form in which a domain label
  * ("northwindtraders") and a name in the text ("Northwind Traders") can be compared.
+ * Text that is already compact comes back as it is; plain ASCII skips the Unicode folding.
  */
 export function compactForm(text: string): string {
-  const cacheable = text.length <= MAX_CACHED_COMPACT_INPUT_CHARS;
-  if (cacheable) {
-    const cached = COMPACT_FORM_CACHE.get(text);
-    if (cached !== undefined) return cached;
-  }
-  const form = foldDiacritics(text).toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (cacheable) {
-    if (COMPACT_FORM_CACHE.size >= MAX_CACHED_COMPACT_FORMS) COMPACT_FORM_CACHE.clear();
-    COMPACT_FORM_CACHE.set(text, form);
-  }
-  return form;
+  const need = compactNeedOf(text);
+  if (need === COMPACT_ALREADY) return text;
+  return (need === COMPACT_ASCII ? text : foldDiacritics(text)).toLowerCase().replace(NOT_COMPACT, '');
 }
 
 /** The characters {@link compactFormTransliterated} rewrites; text without them has the plain compact form. */
