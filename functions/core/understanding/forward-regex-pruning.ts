@@ -5,8 +5,10 @@
  * mail holds the words of one or two of them. Almost every one of those expressions requires a
  * fixed piece of text ("Begin forwarded message", "Betreff", "Von"): an expression whose required
  * text does not occur in the body cannot match it. So, before each read, the lists are cut down to
- * the expressions whose required text occurs (one substring search each, far cheaper than running
- * the expression), and the parser runs only those.
+ * the expressions whose required text occurs, and the parser runs only those. All the required texts
+ * are looked for in one pass over the body's line heads and one search for the rest (far cheaper
+ * than running the expressions), and the lists cut for one set of answers are remembered: mail
+ * written by the same client in the same language gets the same lists.
  *
  * Why the results stay identical: the parser combines a list's results in one of three ways
  * (utils.js `loopRegexes`): the earliest match over all expressions ("match" and "split"), or the
@@ -197,99 +199,129 @@ interface PrunableEntry {
 
 /** Prepared lists of one parser instance, and the text checks that prune them. */
 export interface RegexPruner {
-  /** The parser's lists cut down to what can match `cleanBody` (each list worked out on first use). */
+  /** The parser's lists cut down to what can match `cleanBody`. */
   prune(cleanBody: string): RegexMap;
 }
 
-/** Line terminators of a multiline `^` in JavaScript. */
-const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
-/** What a line-start literal may follow on its line (whitespace, ">", "*", "-" and "_"), stripped from line heads and literals. */
+/** What a line-start literal may follow on its line (whitespace, ">", "*", "-" and "_"), stripped from literals. */
 const LINE_HEAD_FILL = /^[\s>*_-]+/;
-const UNKNOWN = 0;
-const PRESENT = 1;
-const ABSENT = 2;
+/** One character of that fill (JavaScript's `\s` holds the line terminators too). */
+const HEAD_FILL_CHAR = /[\s>*_-]/;
+/** Line terminators of a multiline `^` in JavaScript. */
+const LINE_TERMINATOR_CHAR = /[\n\r\u2028\u2029]/;
+/** Characters below this code are looked up in tables built once; the rare others are tested with the patterns. */
+const TABLE_CHAR_CODES = 128;
+/** Multiplier that packs two UTF-16 code units into one number (a map key for a line head's first two characters). */
+const CODE_UNIT_RANGE = 0x10000;
+/**
+ * Distinct check answers remembered: mail from the same client in the same language gives the same answers,
+ * so its pruned lists are built once. The memory is emptied when it is full.
+ */
+export const MAX_REMEMBERED_PRUNINGS = 128;
 
-/** The heads of a text's lines (leading whitespace, ">" and "*" removed), grouped by first character. */
-function readLineHeads(text: string): Map<string, string[]> {
-  const heads = new Map<string, string[]>();
-  for (const line of text.split(LINE_TERMINATORS)) {
-    const head = line.replace(LINE_HEAD_FILL, '');
-    const first = head[0];
-    if (first === undefined) continue;
-    const bucket = heads.get(first);
-    if (bucket) bucket.push(head);
-    else heads.set(first, [head]);
-  }
-  return heads;
+function tableOf(pattern: RegExp): Uint8Array {
+  const table = new Uint8Array(TABLE_CHAR_CODES);
+  for (let code = 0; code < TABLE_CHAR_CODES; code++) table[code] = pattern.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
 }
 
-function occursAtLineHead(heads: Map<string, string[]>, text: string): boolean {
-  const bucket = heads.get(text[0]!);
-  if (!bucket) return false;
-  for (const head of bucket) if (head.startsWith(text)) return true;
-  return false;
+const ASCII_HEAD_FILL = tableOf(HEAD_FILL_CHAR);
+
+function isHeadFill(code: number): boolean {
+  return code < TABLE_CHAR_CODES ? ASCII_HEAD_FILL[code] === 1 : HEAD_FILL_CHAR.test(String.fromCharCode(code));
 }
 
-/** The text checks on one body, each worked out once, and the lists pruned with them. */
-class PrunedLists {
-  private upper: string | null = null;
-  private heads: Map<string, string[]> | null = null;
-  private upperHeads: Map<string, string[]> | null = null;
-  private readonly answers: Uint8Array;
-  private readonly kept = new Map<string, PrunableEntry[]>();
-  private readonly regexLists = new Map<string, ParserRegex[]>();
+/** The key of the first two characters of `text` at `index` (NaN when fewer than two remain). */
+function pairKey(text: string, index: number): number {
+  return text.charCodeAt(index) * CODE_UNIT_RANGE + text.charCodeAt(index + 1);
+}
 
-  constructor(
-    private readonly body: string,
-    private readonly checks: readonly LiteralCheck[],
-    private readonly lists: ReadonlyMap<string, readonly PrunableEntry[]>,
-  ) {
-    this.answers = new Uint8Array(checks.length);
-  }
+/** Line-start checks of one kind (case-sensitive or not), grouped by the first two characters of their text. */
+type LineStartTable = Map<number, Array<{ text: string; check: number }>>;
 
-  private passes(index: number): boolean {
-    if (index < 0) return true;
-    let answer = this.answers[index]!;
-    if (answer === UNKNOWN) {
-      const check = this.checks[index]!;
-      let found: boolean;
-      if (check.atLineStart) {
-        const heads = check.caseInsensitive
-          ? (this.upperHeads ??= readLineHeads((this.upper ??= this.body.toUpperCase())))
-          : (this.heads ??= readLineHeads(this.body));
-        found = occursAtLineHead(heads, check.text);
-      } else {
-        found = (check.caseInsensitive ? (this.upper ??= this.body.toUpperCase()) : this.body).includes(check.text);
+/** The next line terminator at or after an index (a global pattern, so the search runs in the engine). */
+const NEXT_LINE_TERMINATOR = new RegExp(LINE_TERMINATOR_CHAR.source, 'g');
+
+/**
+ * Marks the line-start checks whose text begins a line head of `text`: a line with its leading
+ * whitespace, ">", "*", "-" and "_" removed. A run of fill that crosses a line end only skips lines
+ * that hold nothing but fill, so the heads found are those of every line.
+ */
+function markLineStarts(text: string, table: LineStartTable, present: Uint8Array, found: number[]): void {
+  if (table.size === 0) return;
+  let index = 0;
+  while (index < text.length) {
+    while (index < text.length && isHeadFill(text.charCodeAt(index))) index++;
+    if (index >= text.length) return;
+    const candidates = table.get(pairKey(text, index));
+    if (candidates) {
+      for (const candidate of candidates) {
+        if (present[candidate.check] === 0 && text.startsWith(candidate.text, index)) {
+          present[candidate.check] = 1;
+          found.push(candidate.check);
+        }
       }
-      answer = found ? PRESENT : ABSENT;
-      this.answers[index] = answer;
     }
-    return answer === PRESENT;
+    NEXT_LINE_TERMINATOR.lastIndex = index;
+    if (!NEXT_LINE_TERMINATOR.exec(text)) return;
+    index = NEXT_LINE_TERMINATOR.lastIndex;
   }
+}
 
-  /** The expressions of a list (or of its `_line` twin) that may match. */
-  keptRegexes(key: string, line: boolean): ParserRegex[] {
-    const cacheKey = line ? `${key}_line` : key;
-    let regexes = this.regexLists.get(cacheKey);
-    if (!regexes) {
-      regexes = this.keptEntries(key).map((entry) => (line ? entry.lineRegex! : entry.regex));
-      this.regexLists.set(cacheKey, regexes);
-    }
-    return regexes;
-  }
+/** Checks of one kind that look anywhere in the text: one alternation of their texts, longest first. */
+interface AnywhereTable {
+  pattern: RegExp;
+  /** Per text: its check and the checks of every other text it begins with (they occur where it occurs). */
+  implied: Map<string, number[]>;
+}
 
-  /** The entries of a list that may match, never none (see the module comment on "replace"). */
-  private keptEntries(key: string): PrunableEntry[] {
-    let kept = this.kept.get(key);
-    if (!kept) {
-      const entries = this.lists.get(key)!;
-      kept = [];
-      for (const entry of entries) if (this.passes(entry.check)) kept.push(entry);
-      if (kept.length === 0) kept.push(entries[entries.length - 1]!);
-      this.kept.set(key, kept);
+/**
+ * Marks the anywhere-checks whose text occurs in `text`. The alternation finds, at each position,
+ * the longest text that starts there; the shorter ones starting there are its prefixes, marked with it.
+ */
+function markAnywhere(text: string, table: AnywhereTable | null, present: Uint8Array, found: number[]): void {
+  if (!table) return;
+  const { pattern, implied } = table;
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    for (const check of implied.get(match[0])!) {
+      if (present[check] === 0) {
+        present[check] = 1;
+        found.push(check);
+      }
     }
-    return kept;
+    pattern.lastIndex = match.index + 1;
   }
+}
+
+const REGEX_SYNTAX = /[.*+?^${}()|[\]\\/-]/g;
+
+function buildAnywhereTable(checks: readonly LiteralCheck[], caseInsensitive: boolean): AnywhereTable | null {
+  const texts = new Map<string, number[]>();
+  checks.forEach((check, index) => {
+    if (check.atLineStart || check.caseInsensitive !== caseInsensitive) return;
+    texts.set(check.text, [...(texts.get(check.text) ?? []), index]);
+  });
+  if (texts.size === 0) return null;
+  const ordered = [...texts.keys()].sort((a, b) => b.length - a.length);
+  const implied = new Map<string, number[]>();
+  for (const text of ordered) {
+    implied.set(text, ordered.filter((other) => text.startsWith(other)).flatMap((other) => texts.get(other)!));
+  }
+  return { pattern: new RegExp(ordered.map((text) => text.replace(REGEX_SYNTAX, '\\$&')).join('|'), 'g'), implied };
+}
+
+function buildLineStartTable(checks: readonly LiteralCheck[], caseInsensitive: boolean): LineStartTable {
+  const table: LineStartTable = new Map();
+  checks.forEach((check, index) => {
+    if (!check.atLineStart || check.caseInsensitive !== caseInsensitive) return;
+    const key = pairKey(check.text, 0);
+    const bucket = table.get(key);
+    if (bucket) bucket.push({ text: check.text, check: index });
+    else table.set(key, [{ text: check.text, check: index }]);
+  });
+  return table;
 }
 
 /** The clean-up email-forward-parser applies to a body before running its expressions (parser.js parseBody). */
@@ -317,7 +349,7 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
     const literal = readRequiredLiteral(regex.source);
     if (!literal) return -1;
     const caseInsensitive = regex.flags.includes('i');
-    // The heads have the fill stripped, so a line-start literal is looked for without its own leading fill.
+    // Line heads have the fill stripped, so a line-start literal is looked for without its own leading fill.
     const headText = literal.atLineStart ? literal.text.replace(LINE_HEAD_FILL, '') : '';
     const atLineStart = headText.length >= MIN_LITERAL_CHARS;
     const wanted = atLineStart ? headText : literal.text;
@@ -339,31 +371,41 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
   }
   if (!lists.has('separator') || !lists.has('original_from')) return null;
 
-  // One prototype holds the lists that are never pruned and a getter per pruned list: the parser
-  // reads a list through its getter, which prunes it on first use (many, like the lax Yahoo lists,
-  // are never read).
-  const prototype: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(map)) prototype[key] = value;
-  for (const [key, entries] of lists) {
-    Object.defineProperty(prototype, key, {
-      get(this: { lists: PrunedLists }) {
-        return this.lists.keptRegexes(key, false);
-      },
-    });
-    if (entries[0]!.lineRegex) {
-      Object.defineProperty(prototype, `${key}_line`, {
-        get(this: { lists: PrunedLists }) {
-          return this.lists.keptRegexes(key, true);
-        },
-      });
+  const caseSensitiveHeads = buildLineStartTable(checks, false);
+  const caseInsensitiveHeads = buildLineStartTable(checks, true);
+  const caseSensitiveAnywhere = buildAnywhereTable(checks, false);
+  const caseInsensitiveAnywhere = buildAnywhereTable(checks, true);
+  const remembered = new Map<string, RegexMap>();
+
+  /** The parser's lists with only the entries whose check passed (never none: see the module comment on "replace"). */
+  const buildPruned = (present: Uint8Array): RegexMap => {
+    const pruned: RegexMap = { ...map };
+    for (const [key, entries] of lists) {
+      let kept = entries.filter((entry) => entry.check < 0 || present[entry.check] === 1);
+      if (kept.length === 0) kept = [entries[entries.length - 1]!];
+      pruned[key] = kept.map((entry) => entry.regex);
+      if (entries[0]!.lineRegex) pruned[`${key}_line`] = kept.map((entry) => entry.lineRegex!);
     }
-  }
+    return pruned;
+  };
 
   return {
     prune(cleanBody: string): RegexMap {
-      const pruned = Object.create(prototype) as { lists: PrunedLists };
-      pruned.lists = new PrunedLists(cleanBody, checks, lists);
-      return pruned as unknown as RegexMap;
+      const present = new Uint8Array(checks.length);
+      const found: number[] = [];
+      const upper = cleanBody.toUpperCase();
+      markLineStarts(cleanBody, caseSensitiveHeads, present, found);
+      markLineStarts(upper, caseInsensitiveHeads, present, found);
+      markAnywhere(cleanBody, caseSensitiveAnywhere, present, found);
+      markAnywhere(upper, caseInsensitiveAnywhere, present, found);
+      const signature = found.sort((a, b) => a - b).join(',');
+      let pruned = remembered.get(signature);
+      if (!pruned) {
+        if (remembered.size >= MAX_REMEMBERED_PRUNINGS) remembered.clear();
+        pruned = buildPruned(present);
+        remembered.set(signature, pruned);
+      }
+      return pruned;
     },
   };
 }

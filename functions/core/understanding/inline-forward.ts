@@ -104,16 +104,27 @@ function wrapLongLine(line: string): string {
 const LONG_HORIZONTAL_WHITESPACE = new RegExp(`[ \\t]{${MAX_HORIZONTAL_WHITESPACE_RUN + 1},}`, 'g');
 const LONG_BLANK_RUN = new RegExp(`(?:\\n[ \\t]*){${MAX_BLANK_LINE_RUN + 1},}\\n`, 'g');
 
+/** True when a line of the text is longer than {@link BRACKET_LINE_CHARS} (only those may need wrapping). */
+function hasLongLine(text: string): boolean {
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const lineEnd = end === -1 ? text.length : end;
+    if (lineEnd - start > BRACKET_LINE_CHARS) return true;
+    if (end === -1) return false;
+    start = end + 1;
+  }
+  return false;
+}
+
 /** Bounds a body so the forward parser's regular expressions stay fast on hostile input. */
 export function boundForForwardParser(body: string): string {
   const cut = body.length > MAX_FORWARD_PARSE_CHARS ? body.slice(0, MAX_FORWARD_PARSE_CHARS) : body;
-  return cut
+  const bounded = cut
     .replace(/\r\n?/g, '\n')
     .replace(LONG_HORIZONTAL_WHITESPACE, ' '.repeat(MAX_HORIZONTAL_WHITESPACE_RUN))
-    .replace(LONG_BLANK_RUN, '\n'.repeat(MAX_BLANK_LINE_RUN + 1))
-    .split('\n')
-    .map(wrapLongLine)
-    .join('\n');
+    .replace(LONG_BLANK_RUN, '\n'.repeat(MAX_BLANK_LINE_RUN + 1));
+  return hasLongLine(bounded) ? bounded.split('\n').map(wrapLongLine).join('\n') : bounded;
 }
 
 /** The parser's own subject reading (the same one read() starts with), when its inner shape is the known one. */

@@ -56,6 +56,16 @@ const BODIES: Array<{ name: string; subject: string | undefined; text: string }>
     subject: 'Fwd: x',
     text: 'note\r\n\uFEFF---------- Forwarded\u00A0message ---------\r\nFr\uFEFFom: Kai <kai@acme.example>\u00A0\r\nSubj\uFEFFect: x\r\n\r\nbody\r\n',
   },
+  {
+    name: 'line separators, upper-casing that changes lengths (ß), labels that begin other labels (De / De la)',
+    subject: 'Fwd: Straße',
+    text: 'Grüße\u2028\u2028-----Mesaj redirecționat-----\u2029De la: Ioana Pop <ioana@firma.example>\nTrimis: 3 februarie 2025\nCătre: eu@example.com\nSubiect: Straße\n\nMulțumim.\n',
+  },
+  {
+    name: 'Russian labels behind quote marks and indents',
+    subject: 'Пересл: Ваша заявка',
+    text: 'Смотри ниже\n\n  >  -------- Пересылаемое сообщение --------\n  > От: Иван Петров <ivan@firma.example>\n  > Дата: 3 февраля 2025\n  > Тема: Ваша заявка\n  > Кому: me@example.com\n  >\n  > Спасибо за интерес.\n',
+  },
   { name: 'no forward at all', subject: undefined, text: 'Dear applicant,\nThank you for your interest.\nBest regards\nThe team\n' },
   { name: 'empty', subject: undefined, text: '' },
 ];
@@ -94,6 +104,24 @@ describe('readRequiredLiteral', () => {
 });
 
 describe('pruned email-forward-parser', () => {
+  it('remembers the lists cut for one set of answers and cuts others for another', () => {
+    // Prepare
+    const inner = (new EmailForwardParser() as unknown as { parser: InnerParser }).parser;
+    const pruner = preparePruner(inner.regexes);
+    if (!pruner) throw new Error('the parser does not have the known shape');
+    const gmail = (name: string) => `---------- Forwarded message ---------\nFrom: ${name} <x@acme.example>\nSubject: Hi\n\nText\n`;
+
+    // Act
+    const first = pruner.prune(gmail('Kim'));
+    const second = pruner.prune(gmail('Lee'));
+    const german = pruner.prune('Anfang der weitergeleiteten Nachricht:\nVon: Jens <j@firma.example>\nBetreff: Hallo\n\nText\n');
+
+    // Assess
+    expect(second).toBe(first);
+    expect(german).not.toBe(first);
+    expect((german.separator as unknown[]).length).toBeLessThan((inner.regexes as { separator: unknown[] }).separator.length);
+  });
+
   it.each(BODIES)('gives the same result as the full parser: $name', ({ text, subject }) => {
     // Prepare
     const bounded = boundForForwardParser(text);
