@@ -21,7 +21,7 @@ import {
 } from './lexicon.js';
 import { createPerMessageCache } from './per-message-cache.js';
 import { findAllRuns, readRun, type Run } from './runs.js';
-import { compactForm, compactFormTransliterated, escapeRegExp, organisationLabel, splitAddress } from './text-tools.js';
+import { collapseSpaces, compactForm, compactFormTransliterated, escapeRegExp, organisationLabel, splitAddress } from './text-tools.js';
 
 /** Where a candidate came from; distinct sources agreeing raise confidence. */
 export type CompanySource = 'display-name' | 'domain' | 'tenant' | 'subject' | 'body' | 'signature' | 'domain-guess';
@@ -110,8 +110,6 @@ const VIA_SENDER = /\s+via\s+(.+)$/i;
 const TRADEMARK_SIGNS = /[®™]/g;
 /** A short parenthetical in a label ("(she/her)", "(Remote)"), replaced by a space. */
 const LABEL_PARENTHETICAL = /\([^)]{0,60}\)/g;
-/** Whitespace that is not one plain space between words: the label needs collapsing. */
-const UNCOLLAPSED_SPACE = /[^\S ]|\s\s|^\s|\s$/;
 /** " at ", " @ ", " bei ": the word before the organisation in "Recruiting Team at Acme". */
 const ORGANISATION_AFTER = /\s(?:@|at|bei|chez|with|from)\s/gi;
 const WHITESPACE_RUN = /\s+/;
@@ -121,7 +119,7 @@ function simplifyLabel(label: string): string {
   let text = label;
   if (text.includes('®') || text.includes('™')) text = text.replace(TRADEMARK_SIGNS, '');
   if (text.includes('(')) text = text.replace(LABEL_PARENTHETICAL, ' ');
-  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return collapseSpaces(text);
 }
 
 /** Words stripped from either end of a label: team words, "your", "our", "ihr", "from", "the". */

@@ -6,8 +6,9 @@
  */
 import { foldCase, PATTERNS, WORDS } from '../phrases/index.js';
 import { containsRoleNoun, isNeverCompany } from './lexicon.js';
-import { findAllRuns, readRun, type RunOptions } from './runs.js';
-import { compactForm, escapeRegExp } from './text-tools.js';
+import { createPerMessageCache } from './per-message-cache.js';
+import { findAllRuns, readRun, type Run, type RunOptions } from './runs.js';
+import { collapseSpaces, compactForm, escapeRegExp } from './text-tools.js';
 
 /** Weights per source. */
 const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, subjectPart: 1, lowercase: 1 } as const;
@@ -30,8 +31,11 @@ const FOLLOWERS = [
   'position', 'role', 'opening', 'opportunity', 'vacancy', 'job', 'candidate', 'code challenge', 'coding challenge',
   'assessment', 'requisition', 'req', 'posting', 'internship program', 'stelle', 'poste',
 ];
-const FOLLOWER_PATTERN = new RegExp(`^[ \\t]*(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})(?![\\p{L}])`, 'iu');
-const TRAILING_FOLLOWER = new RegExp(`\\s+(?:${FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|')})$`, 'iu');
+const FOLLOWER_ALTERNATION = FOLLOWERS.map((word) => word.split(' ').map(escapeRegExp).join('\\s+')).join('|');
+const FOLLOWER_PATTERN = new RegExp(`^[ \\t]*(?:${FOLLOWER_ALTERNATION})(?![\\p{L}])`, 'iu');
+const TRAILING_FOLLOWER = new RegExp(`\\s+(?:${FOLLOWER_ALTERNATION})$`, 'iu');
+/** A follower word anywhere, even inside a word: a line without one holds no run a follower marks. */
+const ANY_FOLLOWER = new RegExp(`(?:${FOLLOWER_ALTERNATION})`, 'giu');
 
 /** Lower-case words that end a title in lower-case mode (French, German, lower-case English). */
 const LOWERCASE_STOPS = new Set([
@@ -59,10 +63,14 @@ const GERMAN_STOPS = new Set([
   'und', 'bei', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'interesse', 'an', 'der', 'die', 'das', 'den', 'dem', 'zu', 'zum', 'zur',
   'in', 'im', 'mit', 'für', 'wir', 'sie', 'uns', 'unser', 'unsere', 'leider', 'absagen', 'anbieten', 'haben', 'hat', 'ist',
 ]);
+const TITLE_RUN_GERMAN: RunOptions = { ...TITLE_RUN, stopWords: GERMAN_STOPS, maxWords: MAX_GERMAN_TITLE_WORDS };
 
-/** Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521". */
-const REQUISITION_PATTERNS: readonly RegExp[] = [
-  /\s*[([]\s*(?:job|req|requisition|ref|reference|referenz|kennziffer|posting|vacancy|id)\b[^)\]]{0,40}[)\]]/gi,
+/**
+ * Requisition and reference numbers: "R-12345", "Req ID 4411", "(Job ID: 77)", ", 2024-101928", "#5521".
+ * The first needs a bracket, every other one a digit: a title with neither skips them all.
+ */
+const BRACKETED_REFERENCE = /\s*[([]\s*(?:job|req|requisition|ref|reference|referenz|kennziffer|posting|vacancy|id)\b[^)\]]{0,40}[)\]]/gi;
+const NUMBERED_REFERENCES: readonly RegExp[] = [
   /\s*[([]\s*(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting|position)?\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\s*[)\]]/gi,
   /[\s,;–—-]*\b(?:job|req(?:uisition)?|ref(?:erence)?|referenz|kennziffer|posting)\.?\s*(?:id|#|no\.?|number|nr\.?)?\s*[:#]?\s*[A-Z]{0,4}[-_]?\d[\d-]{1,19}\b/gi,
   /[\s,;–—-]*\b(?:R|JR|REQ|JOB)[-_]?\d{3,12}\b/g,
@@ -70,6 +78,58 @@ const REQUISITION_PATTERNS: readonly RegExp[] = [
   /[\s,;]+\d{4}-\d{3,12}$/g,
   /[\s,;–—-]+\d{5,12}$/g,
 ];
+const HAS_BRACKET = /[([]/;
+const HAS_DIGIT = /\d/;
+
+/** The title without requisition and reference numbers. */
+function stripRequisitions(title: string): string {
+  let role = title;
+  if (HAS_BRACKET.test(role)) role = role.replace(BRACKETED_REFERENCE, '');
+  if (HAS_DIGIT.test(role)) for (const pattern of NUMBERED_REFERENCES) role = role.replace(pattern, '');
+  return role;
+}
+
+/** ", at Acme" and what follows: an organisation after the title (kept when it holds a role noun). */
+const ORGANISATION_TAIL = /\s*,?\s+(?:at|with|bei|chez)\s+.*$/i;
+/** " - ", " – ", " — ": where a title splits into segments. */
+const SEGMENT_SEPARATOR = /\s[-–—]\s/;
+const HAS_DASH = /[-–—]/;
+/** Punctuation (and spaces) that a title neither starts nor ends with. */
+const TRAILING_PUNCTUATION = /[\s,.;:!?]+$/;
+const LEADING_PUNCTUATION = /^[\s,.;:!?–—-]+/;
+const ENDS_WITH_PUNCTUATION = /[\s,.;:!?]$/;
+const STARTS_WITH_PUNCTUATION = /^[\s,.;:!?–—-]/;
+const WHITESPACE_RUN = /\s+/;
+
+/** An organisation tail is dropped unless it holds a role noun ("Head of Sales at Acme" keeps "Head of"). */
+function keepTailWithRoleNoun(tail: string): string {
+  return containsRoleNoun(tail) ? tail : '';
+}
+
+/** How many words a text has when split at whitespace (as `split(/\s+/).length` counts them). */
+function countWords(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const space = isWhitespace(text, index);
+    if (space && !inSpace) count += 1;
+    inSpace = space;
+  }
+  return count;
+}
+
+const CHAR_SPACE = 0x20;
+const ASCII_LIMIT = 0x80;
+const SINGLE_WHITESPACE = /\s/;
+/** ASCII whitespace: tab, line feed, vertical tab, form feed, carriage return. */
+const CHAR_TAB = 0x09;
+const CHAR_CARRIAGE_RETURN = 0x0d;
+
+function isWhitespace(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code === CHAR_SPACE || (code >= CHAR_TAB && code <= CHAR_CARRIAGE_RETURN)) return true;
+  return code >= ASCII_LIMIT && SINGLE_WHITESPACE.test(text[index] ?? '');
+}
 
 /** Leading words that are not part of a title. */
 const LEADING_NOISE = /^(?:the|our|a|an|this|open|current|following|new|your|re|fwd?|aw|wg|tr|stelle)\b[:\s]+/i;
@@ -108,27 +168,52 @@ function compileCompanyPrefix(company: string): RegExp {
   return lastCompanyPrefix.pattern;
 }
 
+/**
+ * cleanRole results for the message: the same raw title comes back from the subject's segments,
+ * its runs and the body. Kept for one company (emptied when it changes) and one message.
+ */
+const CLEANED_ROLES = createPerMessageCache<string, string | null>();
+let cleanedRolesCompany: string | null = null;
+/** The cache is also emptied when it holds this many titles, so hostile mail cannot grow it without bound. */
+const MAX_CACHED_ROLES = 10_000;
+
 /** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
 export function cleanRole(raw: string, company: string | null): string | null {
-  let role = raw.replace(/\s+/g, ' ').trim();
+  if (company !== cleanedRolesCompany || CLEANED_ROLES.size >= MAX_CACHED_ROLES) {
+    CLEANED_ROLES.clear();
+    cleanedRolesCompany = company;
+  }
+  const cached = CLEANED_ROLES.get(raw);
+  if (cached !== undefined) return cached;
+  const role = cleanRoleUncached(raw, company);
+  CLEANED_ROLES.set(raw, role);
+  return role;
+}
+
+function cleanRoleUncached(raw: string, company: string | null): string | null {
+  let role = collapseSpaces(raw);
   const possessive = role.lastIndexOf("'s ");
   const curlyPossessive = role.lastIndexOf('’s ');
   const cut = Math.max(possessive, curlyPossessive);
   if (cut >= 0 && containsRoleNoun(role.slice(cut + POSSESSIVE_CHARS))) role = role.slice(cut + POSSESSIVE_CHARS);
-  for (const pattern of REQUISITION_PATTERNS) role = role.replace(pattern, '');
-  role = role.replace(/\s*,?\s+(?:at|with|bei|chez)\s+.*$/i, (match) => (containsRoleNoun(match) ? match : ''));
+  role = stripRequisitions(role);
+  role = role.replace(ORGANISATION_TAIL, keepTailWithRoleNoun);
   role = role.replace(TRAILING_FOLLOWER, '');
   for (let pass = 0; pass < NOISE_PASSES; pass += 1) role = role.replace(LEADING_NOISE, '');
   if (company) {
     const stripped = role.replace(compileCompanyPrefix(company), '');
     if (stripped !== role && containsRoleNoun(stripped)) role = stripped;
   }
-  const segments = role.split(/\s[-–—]\s/);
-  while (segments.length > 1 && !containsRoleNoun(segments[0] ?? '') && containsRoleNoun(segments.slice(1).join(' '))) segments.shift();
-  while (segments.length > 1 && STATUS_SEGMENT.test((segments[segments.length - 1] ?? '').trim())) segments.pop();
-  role = segments.join(role.includes(' – ') ? ' – ' : role.includes(' — ') ? ' — ' : ' - ');
-  role = role.replace(/[\s,.;:!?]+$/, '').replace(/^[\s,.;:!?–—-]+/, '').trim();
-  if (!role || role.split(/\s+/).length > MAX_ROLE_WORDS || isNeverCompany(role)) return null;
+  if (HAS_DASH.test(role)) {
+    const segments = role.split(SEGMENT_SEPARATOR);
+    while (segments.length > 1 && !containsRoleNoun(segments[0] ?? '') && containsRoleNoun(segments.slice(1).join(' '))) segments.shift();
+    while (segments.length > 1 && STATUS_SEGMENT.test((segments[segments.length - 1] ?? '').trim())) segments.pop();
+    role = segments.join(role.includes(' – ') ? ' – ' : role.includes(' — ') ? ' — ' : ' - ');
+  }
+  if (ENDS_WITH_PUNCTUATION.test(role)) role = role.replace(TRAILING_PUNCTUATION, '');
+  if (STARTS_WITH_PUNCTUATION.test(role)) role = role.replace(LEADING_PUNCTUATION, '');
+  role = role.trim();
+  if (!role || countWords(role) > MAX_ROLE_WORDS || isNeverCompany(role)) return null;
   if (company && compactForm(role) === compactForm(company)) return null;
   return role;
 }
@@ -153,7 +238,7 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
     INTRODUCERS.lastIndex = match.index + 1;
     const lowercase = LOWERCASE_INTRODUCERS.test(match[0]);
     const german = !lowercase && GERMAN_INTRODUCERS.test(match[0]);
-    const options = lowercase ? TITLE_RUN_LOWERCASE : german ? { ...TITLE_RUN, stopWords: GERMAN_STOPS, maxWords: MAX_GERMAN_TITLE_WORDS } : TITLE_RUN;
+    const options = lowercase ? TITLE_RUN_LOWERCASE : german ? TITLE_RUN_GERMAN : TITLE_RUN;
     const run = readRun(text, start, options);
     if (!run) continue;
     const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + FOLLOWER_LOOKAHEAD_CHARS)) || TRAILING_FOLLOWER.test(run.text);
@@ -162,8 +247,25 @@ function fromIntroducers(text: string, source: 'subject' | 'body', weight: numbe
   }
 }
 
+/**
+ * The runs of the lines where a follower word starts: a run and the follower that marks it (after
+ * it, or as its last word) stand on one line, and the other lines are not read at all.
+ */
+function runsOnFollowerLines(text: string): Run[] {
+  const runs: Run[] = [];
+  ANY_FOLLOWER.lastIndex = 0;
+  for (let match = ANY_FOLLOWER.exec(text); match !== null; match = ANY_FOLLOWER.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const newline = text.indexOf('\n', match.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    runs.push(...findAllRuns(text, TITLE_RUN, lineStart, lineEnd));
+    ANY_FOLLOWER.lastIndex = lineEnd;
+  }
+  return runs;
+}
+
 function fromFollowers(text: string, source: 'subject' | 'body', company: string | null, out: RoleCandidate[]): void {
-  for (const run of findAllRuns(text, TITLE_RUN)) {
+  for (const run of runsOnFollowerLines(text)) {
     const followed = FOLLOWER_PATTERN.test(text.slice(run.end, run.end + FOLLOWER_LOOKAHEAD_CHARS));
     const trailing = TRAILING_FOLLOWER.test(run.text);
     if (!followed && !trailing) continue;
@@ -252,6 +354,14 @@ function fromQuotes(text: string, source: 'subject' | 'body', company: string | 
   }
 }
 
+/** Spellings of one title: the candidates, their compact forms, their summed weight and sources. */
+interface RoleGroup {
+  members: RoleCandidate[];
+  keys: string[];
+  weight: number;
+  sources: Set<string>;
+}
+
 /** Chooses the role title from subject and body. */
 export function extractRole(rawSubject: string, body: string, company: string | null): RoleResult {
   const subject = rawSubject.replace(AUTO_REPLY_PREFIX, '');
@@ -266,21 +376,17 @@ export function extractRole(rawSubject: string, body: string, company: string | 
   if (candidates.length === 0) return { role: null, confidence: CONFIDENCE_NONE };
 
   // Group spellings: same compact form, or one title contained in another.
-  const groups: { members: RoleCandidate[]; weight: number; sources: Set<string> }[] = [];
+  const groups: RoleGroup[] = [];
   for (const candidate of candidates) {
     const key = compactForm(candidate.role);
-    const group = groups.find((existing) =>
-      existing.members.some((member) => {
-        const other = compactForm(member.role);
-        return other === key || other.includes(key) || key.includes(other);
-      }),
-    );
+    const group = groups.find((existing) => existing.keys.some((other) => other.includes(key) || key.includes(other)));
     if (group) {
       group.members.push(candidate);
+      group.keys.push(key);
       group.weight += candidate.weight;
       group.sources.add(candidate.source);
     } else {
-      groups.push({ members: [candidate], weight: candidate.weight, sources: new Set([candidate.source]) });
+      groups.push({ members: [candidate], keys: [key], weight: candidate.weight, sources: new Set([candidate.source]) });
     }
   }
   groups.sort((a, b) => b.weight - a.weight);

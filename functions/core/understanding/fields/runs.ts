@@ -273,13 +273,17 @@ function findClosingParenthesis(text: string, open: number): number {
   return -1;
 }
 
-/** Every maximal capitalised run in a text (for frequency and domain matching). */
-export function findAllRuns(text: string, options: RunOptions = {}): Run[] {
+/**
+ * Every maximal capitalised run in a text (for frequency and domain matching), or in the part of
+ * it from `from` to `to`. A run never crosses a line break, so the runs of a line read alone are
+ * the runs the whole text has on that line.
+ */
+export function findAllRuns(text: string, options: RunOptions = {}, from = 0, to = text.length): Run[] {
   const runs: Run[] = [];
-  let position = 0;
-  while (position < text.length) {
+  let position = from;
+  while (position < to) {
     const at = nextWordStart(text, position);
-    if (at < 0) break;
+    if (at < 0 || at >= to) break;
     if (followsWordCharacter(text, at)) {
       position = at + 1;
       continue;

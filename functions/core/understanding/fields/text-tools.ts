@@ -47,9 +47,12 @@ export function stripQuotedReply(text: string): string {
   return text.slice(0, match.index).trimEnd();
 }
 
-/** Collapses runs of whitespace to one space and trims. */
+/** Whitespace that is not one plain space between words: the text needs collapsing. */
+const UNCOLLAPSED_SPACE = /[^\S ]|\s\s|^\s|\s$/;
+
+/** Collapses runs of whitespace to one space and trims (text that needs neither comes back as it is). */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Removes diacritics: "Café Léon" -> "Cafe Leon". German umlauts fold to the base letter. */
