@@ -135,27 +135,56 @@ function firstPart(line: string): string {
   return (line.split(/\s[|–—]\s|\s-\s|,\s|\s\/\s|\t/)[0] ?? '').trim();
 }
 
+/** Names that are not the contact's: the addressee's, the company's, the sender domain's. */
+interface Exclusions {
+  /** Compact forms of the greeting names, the recipients' names and the company hints. */
+  compacts: Set<string>;
+  /** Company keys of the hints (empty when there are none). */
+  companyKeys: Set<string>;
+  /** The sender domain's organisation label, or ''. */
+  senderLabel: string;
+}
+
+function collectExclusions(input: ContactInput, companyHints: readonly string[]): Exclusions {
+  const compacts = new Set<string>();
+  const add = (name: string): void => {
+    const compact = compactForm(name);
+    if (compact) compacts.add(compact);
+  };
+  for (const name of input.greetingNames) add(name);
+  for (const box of input.to) add(box.name ?? '');
+  for (const hint of companyHints) add(hint);
+  const companyKeys = new Set<string>();
+  for (const hint of companyHints) {
+    const key = companyKey(hint);
+    if (key) companyKeys.add(key);
+  }
+  const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
+  return { compacts, companyKeys, senderLabel };
+}
+
+function isExcludedName(name: string, exclusions: Exclusions): boolean {
+  const compact = compactForm(name);
+  return (
+    exclusions.compacts.has(compact) ||
+    (exclusions.companyKeys.size > 0 && exclusions.companyKeys.has(companyKey(name))) ||
+    (exclusions.senderLabel.length > 0 && compact === exclusions.senderLabel)
+  );
+}
+
 /** Chooses the contact's name. `companyHints` are names of the company (never a person). */
 export function extractContactName(input: ContactInput, companyHints: readonly string[]): { name: string | null; confidence: number; teamSigned: boolean } {
-  const excluded = new Set(
-    [...input.greetingNames, ...input.to.map((box) => box.name ?? ''), ...companyHints].map((name) => compactForm(name)).filter(Boolean),
-  );
-  const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
-  const companyKeys = new Set(companyHints.map((hint) => companyKey(hint)).filter(Boolean));
-  const isExcluded = (name: string): boolean => {
-    const compact = compactForm(name);
-    return excluded.has(compact) || companyKeys.has(companyKey(name)) || (senderLabel.length > 0 && compact === senderLabel);
-  };
+  const exclusions = collectExclusions(input, companyHints);
   const fromIsOwner = input.from.address !== null && input.ownerAddresses.has(input.from.address.toLowerCase());
   const cleanedDisplayName = !fromIsOwner && input.from.name ? stripPersonTitles(input.from.name.replace(/["']/g, '').trim()) : null;
   const displayName = cleanedDisplayName === null ? null : (givenNameFirst(cleanedDisplayName) ?? cleanedDisplayName);
-  const displayIsPerson = displayName !== null && looksLikePersonName(displayName) && !isExcluded(displayName);
+  const displayIsPerson = displayName !== null && looksLikePersonName(displayName) && !isExcludedName(displayName, exclusions);
 
   const signedCandidates = [input.signature.inlineName, ...input.signature.lines.slice(0, 1)].filter((line): line is string => Boolean(line));
   let teamSigned = false;
   for (const line of signedCandidates) {
     const part = stripPersonTitles(firstPart(line));
-    if (!part || isExcluded(part) || wordsOf(line).some((word) => isLegalSuffix(word))) continue;
+    if (!part || isExcludedName(part, exclusions) || wordsOf(line).some((word) => isLegalSuffix(word))) continue;
     if (looksLikePersonName(part)) return { name: part, confidence: CONFIDENCE.signedName, teamSigned: false };
     if (looksLikePersonName(part, { allowSingleWord: true })) {
       if (displayIsPerson && displayName && displayName.toLowerCase().startsWith(part.toLowerCase())) {

@@ -11,6 +11,7 @@ import {
   TEAM_LABEL_WORDS,
 } from '../phrases/name-words.js';
 import { isPlatformName } from '../ats-senders.js';
+import { createPerMessageCache } from './per-message-cache.js';
 import { compactForm, foldDiacritics } from './text-tools.js';
 
 const ROLE_NOUN_SET = new Set(ROLE_NOUNS);
@@ -147,18 +148,44 @@ export function stripPersonTitles(name: string): string {
  * allowed), an initial allowed, no team, company or title words, no digits.
  */
 export function looksLikePersonName(label: string, options: { allowSingleWord?: boolean } = {}): boolean {
+  const cache = options.allowSingleWord ? PERSON_NAMES_ONE_WORD_ALLOWED : PERSON_NAMES;
+  let answer = cache.get(label);
+  if (answer === undefined) {
+    if (cache.size >= MAX_CACHED_PERSON_NAMES) cache.clear();
+    answer = isPersonName(label, options.allowSingleWord === true);
+    cache.set(label, answer);
+  }
+  return answer;
+}
+
+/**
+ * looksLikePersonName answers for the message: the display name and the signature lines are
+ * asked about by the contact and the company extractors alike. One map per option.
+ */
+const PERSON_NAMES = createPerMessageCache<string, boolean>();
+const PERSON_NAMES_ONE_WORD_ALLOWED = createPerMessageCache<string, boolean>();
+/** The caches are also emptied when they hold this many labels, so hostile mail cannot grow them without bound. */
+const MAX_CACHED_PERSON_NAMES = 10_000;
+/** Characters a person's name never holds. */
+const NOT_IN_PERSON_NAMES = /[\d@&/|:;!?()]/;
+/** A capitalised word of a name: "Anne-Marie", "O’Brien", "J.". */
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'’\-.]*$/u;
+/** Three capitals or more: an acronym such as "IBM", not a name. */
+const ACRONYM = /^\p{Lu}{3,}$/u;
+
+function isPersonName(label: string, allowSingleWord: boolean): boolean {
   const name = stripPersonTitles(label.trim());
-  if (!name || /[\d@&/|:;!?()]/.test(name)) return false;
+  if (!name || NOT_IN_PERSON_NAMES.test(name)) return false;
   const words = name.split(/\s+/);
   if (words.length > MAX_NAME_WORDS) return false;
-  if (words.length === 1 && !options.allowSingleWord) return false;
+  if (words.length === 1 && !allowSingleWord) return false;
   let capitalised = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
     if (NAME_PARTICLES.has(lower)) continue;
     if (isTeamWord(lower) || isCompanyWord(lower) || isRoleNoun(lower) || NOT_COMPANY_SET.has(lower)) return false;
-    if (!/^\p{Lu}[\p{L}\p{M}'’\-.]*$/u.test(word)) return false;
-    if (/^\p{Lu}{3,}$/u.test(word)) return false; // acronyms such as "IBM" are not names
+    if (!NAME_WORD.test(word)) return false;
+    if (ACRONYM.test(word)) return false; // acronyms such as "IBM" are not names
     capitalised += 1;
   }
   return capitalised > 0;
