@@ -3,9 +3,9 @@
  * reads to the owner. Dates are shown in the owner's time zone; the labels' words are in
  * templates/pages/texts.hbs.
  */
-import { DateTime } from 'luxon';
 import type { ActionKind, Contact, ContactStatus, PromptKind } from '../model.js';
 import { toOptionalLine } from '../rendering/text-safety.js';
+import { formatDayMonth, formatHourMinute, INVALID_DATE_TEXT, isValidTimeZone, wallTimeAt, type WallTime } from '../time/zoned-time.js';
 import type { PageTexts } from './page-texts.js';
 import type { WhoView } from './page-views.js';
 
@@ -27,17 +27,23 @@ export function nameWho(who: WhoView): string {
   return who.company ?? who.person ?? 'this contact';
 }
 
+/** The wall time of `at` in `timeZone`, or null when either is not valid. */
+function wallTimeOf(at: Date | string, timeZone: string): WallTime | null {
+  const instant = (typeof at === 'string' ? new Date(at) : at).getTime();
+  return Number.isFinite(instant) && isValidTimeZone(timeZone) ? wallTimeAt(instant, timeZone) : null;
+}
+
 /** "14 March", or "14 March 2028" when not in the current year. */
 export function formatDay(at: Date | string, now: Date, timeZone: string): string {
-  const date = DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: timeZone });
-  const current = DateTime.fromJSDate(now, { zone: timeZone });
-  return date.setLocale('en-GB').toFormat(date.year === current.year ? 'd MMMM' : 'd MMMM yyyy');
+  const date = wallTimeOf(at, timeZone);
+  if (!date) return INVALID_DATE_TEXT;
+  return formatDayMonth(date, date.year !== wallTimeOf(now, timeZone)?.year);
 }
 
 /** "14 March, 09:00" in the owner's time zone (year added when not the current one). */
 export function formatDayAndTime(at: Date | string, now: Date, timeZone: string): string {
-  const date = DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: timeZone });
-  return `${formatDay(at, now, timeZone)}, ${date.toFormat('HH:mm')}`;
+  const date = wallTimeOf(at, timeZone);
+  return `${formatDay(at, now, timeZone)}, ${date ? formatHourMinute(date) : INVALID_DATE_TEXT}`;
 }
 
 /** How a status reads ("Needs review"; words in templates/pages/texts.hbs). */

@@ -3,8 +3,8 @@
  * in Berlin". Prompts are counted in local calendar days and months (so a DST change never
  * moves a prompt to 8 or 10 o'clock) and then placed at the owner's send hour.
  */
-import { DateTime } from 'luxon';
 import { InvalidInputError } from '../errors.js';
+import { earliestInstantOf, formatIsoDate, isValidTimeZone, plusOnCalendar, wallTimeAt } from '../time/zoned-time.js';
 
 /** Where and when prompts arrive. */
 export interface SendTimeSettings {
@@ -21,6 +21,9 @@ export interface CalendarOffset {
 }
 
 const LAST_HOUR_OF_DAY = 23;
+const MONTHS_PER_YEAR = 12;
+const SECONDS_PER_MINUTE = 60;
+const MS_PER_SECOND = 1_000;
 
 /**
  * The instant that is `offset` after `from` on the owner's calendar, at the owner's send hour.
@@ -34,43 +37,42 @@ const LAST_HOUR_OF_DAY = 23;
  */
 export function addOnOwnerCalendar(from: Date, offset: CalendarOffset, settings: SendTimeSettings): Date {
   assertSettings(settings);
-  const local = DateTime.fromJSDate(from, { zone: settings.timeZone });
-  const shifted = local.plus({ months: offset.months ?? 0, days: offset.days ?? 0 });
+  const shifted = wallTimeAt(plusOnCalendar(from.getTime(), settings.timeZone, { months: offset.months ?? 0, days: offset.days ?? 0 }), settings.timeZone);
   return atSendHour(shifted.year, shifted.month, shifted.day, settings);
 }
 
 /** The instant of `sendHour` on a local date, with the DST rules of {@link addOnOwnerCalendar}. */
 export function atSendHour(year: number, month: number, day: number, settings: SendTimeSettings): Date {
   assertSettings(settings);
-  const candidate = DateTime.fromObject({ year, month, day, hour: settings.sendHour }, { zone: settings.timeZone });
-  if (!candidate.isValid) {
+  if (!isRealDate(year, month, day)) {
     throw new InvalidInputError(`cannot place ${year}-${month}-${day} ${settings.sendHour}:00 in ${settings.timeZone}`);
   }
-  if (candidate.hour !== settings.sendHour) {
-    // In a spring-forward gap luxon keeps the wall time and shifts it by the gap's length
-    // (02:00 -> 03:00). That is what we want: the first valid instant after the gap.
-    return candidate.startOf('hour').toJSDate();
-  }
-  return earliestOccurrence(candidate).toJSDate();
+  // The earliest instant of that wall time: in a fall-back overlap the first (daylight-time)
+  // occurrence; in a spring-forward gap the wall time pushed forward by the gap (02:00 -> 03:00).
+  const wall = { year, month, day, hour: settings.sendHour, minute: 0, second: 0, millisecond: 0 };
+  const instant = earliestInstantOf(wall, settings.timeZone);
+  const reads = wallTimeAt(instant, settings.timeZone);
+  // Pushed past the gap into the next hour: the start of that hour, the first valid instant.
+  if (reads.hour !== settings.sendHour) return new Date(instant - (reads.minute * SECONDS_PER_MINUTE + reads.second) * MS_PER_SECOND - reads.millisecond);
+  return new Date(instant);
 }
 
 /** The owner's local calendar date of an instant, as "yyyy-MM-dd". */
 export function localDateOf(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate() ?? instant.toISOString().slice(0, 10);
+  return isValidTimeZone(timeZone) ? formatIsoDate(wallTimeAt(instant.getTime(), timeZone)) : instant.toISOString().slice(0, 10);
 }
 
-/** When a wall time happens twice (fall back), the earlier instant of the two. */
-function earliestOccurrence(candidate: DateTime): DateTime {
-  const oneHourEarlier = candidate.minus({ hours: 1 });
-  if (oneHourEarlier.hour === candidate.hour && oneHourEarlier.day === candidate.day) return oneHourEarlier;
-  return candidate;
+/** Whether year-month-day names a day of the (proleptic Gregorian) calendar. */
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (![year, month, day].every(Number.isInteger) || month < 1 || month > MONTHS_PER_YEAR || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function assertSettings(settings: SendTimeSettings): void {
   if (!Number.isInteger(settings.sendHour) || settings.sendHour < 0 || settings.sendHour > LAST_HOUR_OF_DAY) {
     throw new InvalidInputError(`send hour must be a whole hour 0-${LAST_HOUR_OF_DAY}, got ${settings.sendHour}`);
   }
-  if (!DateTime.local().setZone(settings.timeZone).isValid) {
+  if (!isValidTimeZone(settings.timeZone)) {
     throw new InvalidInputError(`unknown time zone "${settings.timeZone}"`);
   }
 }

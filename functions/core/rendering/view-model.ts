@@ -3,7 +3,6 @@
  * is cleaned here once (single line, no control characters, length-capped, null when absent),
  * so templates only decide wording and never have to defend against the data.
  */
-import { DateTime } from 'luxon';
 import { ACTION_KINDS, type ActionKind, type Contact, type Plan, type PromptKind } from '../model.js';
 import type { ActionLinks, OwnerSettings } from '../ports.js';
 import {
@@ -17,6 +16,7 @@ import {
 import { interpretSignals, type SignalReading } from '../drafting/interpret-signals.js';
 import { isPlausibleEmailAddress, toSafeHttpUrl } from './compose-links.js';
 import { capLength, tidyMultiline, toOptionalLine, toSingleLine } from './text-safety.js';
+import { calendarDiff, formatDayMonth, isValidTimeZone, parseIsoInZone, wallTimeAt } from '../time/zoned-time.js';
 import { CHECK_IN_IDEAS, type CheckInIdea } from './template-files.js';
 
 /** Below this confidence a field gets a "check" link to the fix-details page. */
@@ -180,34 +180,40 @@ function toDisplayList(items: readonly string[]): string[] {
     .filter((item) => item !== '');
 }
 
-function parseInstant(iso: string | null | undefined, zone: string): DateTime | null {
+/** An instant (ms since the epoch) read on the wall calendar of `zone`. */
+export interface ZonedInstant {
+  instant: number;
+  zone: string;
+}
+
+function parseInstant(iso: string | null | undefined, zone: string): ZonedInstant | null {
   if (!iso) return null;
-  const instant = DateTime.fromISO(iso, { zone: safeZone(zone) });
-  return instant.isValid ? instant : null;
+  const instant = parseIsoInZone(iso, zone);
+  return instant === null ? null : { instant, zone };
 }
 
 function safeZone(zone: string): string {
-  return DateTime.now().setZone(zone).isValid ? zone : 'UTC';
+  return isValidTimeZone(zone) ? zone : 'UTC';
 }
 
 /**
  * "3 days", "2 weeks", "a month", "5 months", "a year", "18 months", "2 years"; in German
  * ("3 Tage", "einen Monat") and French ("3 jours", "un mois") with `language`.
  */
-export function describeElapsed(from: DateTime, to: DateTime, language: DraftLanguage = 'en'): string {
+export function describeElapsed(from: ZonedInstant, to: ZonedInstant, language: DraftLanguage = 'en'): string {
   const words = ELAPSED_WORDS[language];
   const say = (count: number, unit: keyof typeof words.one) => (count === 1 ? words.one[unit] : `${count} ${words.many[unit]}`);
-  const days = Math.max(0, Math.round(to.diff(from, 'days').days));
+  const days = Math.max(0, Math.round(calendarDiff(from.instant, to.instant, to.zone, 'days')));
   if (days < 1) return words.lessThanADay;
   if (days < DAYS_AS_DAYS_BELOW) return say(days, 'day');
   if (days < DAYS_AS_WEEKS_BELOW) return say(Math.round(days / DAYS_PER_WEEK), 'week');
-  const months = Math.max(1, Math.round(to.diff(from, 'months').months));
+  const months = Math.max(1, Math.round(calendarDiff(from.instant, to.instant, to.zone, 'months')));
   if (months >= MONTHS_AS_YEARS_FROM && months % MONTHS_PER_YEAR === 0) return say(months / MONTHS_PER_YEAR, 'year');
   return say(months, 'month');
 }
 
-function formatDay(instant: DateTime | null): string | null {
-  return instant ? instant.setLocale('en-GB').toFormat('d LLLL yyyy') : null;
+function formatDay(zoned: ZonedInstant | null): string | null {
+  return zoned ? formatDayMonth(wallTimeAt(zoned.instant, zoned.zone), true) : null;
 }
 
 /**
@@ -218,7 +224,7 @@ function formatDay(instant: DateTime | null): string | null {
 export function buildDraftView(input: DraftInput, language: DraftLanguage = draftLanguageOf(input.contact)): DraftView {
   const { contact, plan, owner } = input;
   const zone = safeZone(owner.timeZone);
-  const now = DateTime.fromJSDate(input.now, { zone });
+  const now: ZonedInstant = { instant: input.now.getTime(), zone };
   const company = toOptionalLine(contact.company, MAX_COMPANY_LENGTH);
   const name = cleanName(contact);
   const reply = !contact.noReply && isPlausibleEmailAddress(contact.contactEmail) ? contact.contactEmail : '';

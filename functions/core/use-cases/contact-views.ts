@@ -2,10 +2,10 @@
  * Reading contacts for pages and lists, and the small wording helpers pages share
  * (display names, dates in the owner's zone). Pure apart from the repository reads.
  */
-import { DateTime } from 'luxon';
 import { NotFoundError } from '../errors.js';
 import type { Contact, ContactView, Plan } from '../model.js';
 import type { ContactRepository, Log } from '../ports.js';
+import { formatDayMonth, INVALID_DATE_TEXT, isValidTimeZone, parseIsoInZone, wallTimeAt } from '../time/zoned-time.js';
 
 /** Most history entries a contact keeps (oldest dropped first; keeps the item small). */
 export const CONTACT_HISTORY_CAP = 200;
@@ -70,9 +70,11 @@ export function displayName(contact: Pick<Contact, 'company' | 'contactName' | '
 
 /** A date as the owner reads it: "14 March", or "14 March 2027" when not this year. */
 export function formatOwnerDate(iso: string, now: Date, timeZone: string): string {
-  const date = DateTime.fromISO(iso, { zone: timeZone }).setLocale('en-GB');
-  const current = DateTime.fromJSDate(now, { zone: timeZone });
-  return date.toFormat(date.year === current.year ? 'd MMMM' : 'd MMMM yyyy');
+  const instant = parseIsoInZone(iso, timeZone);
+  if (instant === null) return INVALID_DATE_TEXT;
+  const date = wallTimeAt(instant, timeZone);
+  const currentYear = isValidTimeZone(timeZone) && Number.isFinite(now.getTime()) ? wallTimeAt(now.getTime(), timeZone).year : Number.NaN;
+  return formatDayMonth(date, date.year !== currentYear);
 }
 
 /** Appends history entries, keeping the newest CONTACT_HISTORY_CAP. */
