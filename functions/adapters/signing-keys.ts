@@ -10,12 +10,15 @@ import { MIN_SIGNING_KEY_LENGTH, SIGNING_KEY_ID_PATTERN } from '../core/links/li
 /** Key id -> secret. */
 export type SigningKeys = Readonly<Record<string, string>>;
 
-const signingKeysSchema = z
-  .record(
-    z.string().check(z.regex(SIGNING_KEY_ID_PATTERN)),
-    z.string().check(z.minLength(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`)),
-  )
-  .check(z.refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key'));
+/** The keys' schema, built on first use (z.onFirstUse). */
+const signingKeysSchema = z.onFirstUse(() =>
+  z
+    .record(
+      z.string().check(z.regex(SIGNING_KEY_ID_PATTERN)),
+      z.string().check(z.minLength(MIN_SIGNING_KEY_LENGTH, `must be at least ${MIN_SIGNING_KEY_LENGTH} characters`)),
+    )
+    .check(z.refine((keys) => Object.keys(keys).length > 0, 'must hold at least one key')),
+);
 
 /**
  * Reads the signing-key JSON: the one parser of it (config checks SIGNING_KEYS with it at cold
@@ -30,7 +33,7 @@ export function parseSigningKeys(json: string, source: string): SigningKeys {
   } catch {
     throw new ConfigError([`${source}: is not valid JSON (expected {"<key id>": "<secret>"})`]);
   }
-  const result = signingKeysSchema.safeParse(value);
+  const result = signingKeysSchema().safeParse(value);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${[source, ...issue.path.map(String)].join('.')}: ${issue.message}`),

@@ -17,3 +17,17 @@ import { en } from 'zod/locales';
 config(en());
 
 export * from 'zod/mini';
+
+/**
+ * A schema (or anything) built on its first use and kept: `const schemaOf = onFirstUse(() =>
+ * z.object(...))`, then `schemaOf().safeParse(value)`. Why: a Lambda bundle evaluates every
+ * module it carries when it is imported, and building zod schemas there is import time paid
+ * before the first request; built on first use it is paid by the invocation that needs it.
+ */
+export function onFirstUse<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}

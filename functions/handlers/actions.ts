@@ -42,18 +42,20 @@ const HTTP_SERVICE_UNAVAILABLE = 503;
 const ACTION_PATH = /^\/a\/([^/]{1,1024})\/?$/;
 const CALENDAR_PATH = /^\/calendar\/([^/]{1,1024})\.ics$/;
 
-/** The parts of a Function URL event this handler reads. */
-const functionUrlEventSchema = z.object({
-  rawPath: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
-  headers: z._default(z.record(z.string(), z.optional(z.string())), {}),
-  body: z.optional(z.string()),
-  isBase64Encoded: z._default(z.boolean(), false),
-  requestContext: z.object({
-    requestId: z.string().check(z.minLength(1)),
-    http: z.object({ method: z.string().check(z.minLength(1)) }),
+/** The parts of a Function URL event this handler reads (schema built on first use). */
+const functionUrlEventSchema = z.onFirstUse(() =>
+  z.object({
+    rawPath: z.string().check(z.minLength(1), z.maxLength(MAX_PATH_LENGTH)),
+    headers: z._default(z.record(z.string(), z.optional(z.string())), {}),
+    body: z.optional(z.string()),
+    isBase64Encoded: z._default(z.boolean(), false),
+    requestContext: z.object({
+      requestId: z.string().check(z.minLength(1)),
+      http: z.object({ method: z.string().check(z.minLength(1)) }),
+    }),
   }),
-});
-type FunctionUrlEvent = z.infer<typeof functionUrlEventSchema>;
+);
+type FunctionUrlEvent = z.infer<ReturnType<typeof functionUrlEventSchema>>;
 
 type Route = { kind: 'link'; token: string } | { kind: 'calendar'; token: string } | { kind: 'none' };
 
@@ -192,7 +194,7 @@ export async function handleActionsRequest(
   deps: ActionsHandlerDeps,
   rawEvent: unknown,
 ): Promise<APIGatewayProxyStructuredResultV2> {
-  const parsed = functionUrlEventSchema.safeParse(rawEvent);
+  const parsed = functionUrlEventSchema().safeParse(rawEvent);
   if (!parsed.success) {
     deps.pages.log.warn('actions event refused', { issues: parsed.error.issues.length });
     return respondWithMessage(deps, 'GET', 'badRequest');

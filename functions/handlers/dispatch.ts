@@ -34,7 +34,7 @@ export interface DispatchHandlerOptions {
 export function createDispatchHandler(options: DispatchHandlerOptions): (event: unknown) => Promise<DispatchOutcome> {
   const { log } = options;
   return async (event) => {
-    const parsed = scheduledEventSchema.safeParse(event);
+    const parsed = scheduledEventSchema().safeParse(event);
     if (!parsed.success) {
       logInvalidEvent(log, 'dispatch', parsed.error);
       return { outcome: 'invalid-event' };

@@ -39,7 +39,7 @@ export interface InboundHandlerOptions {
 export function createInboundHandler(options: InboundHandlerOptions): (event: unknown) => Promise<InboundOutcome> {
   const { log } = options;
   return async (event) => {
-    const parsed = sesReceiptEventSchema.safeParse(event);
+    const parsed = sesReceiptEventSchema().safeParse(event);
     if (!parsed.success) {
       logInvalidEvent(log, 'inbound', parsed.error);
       return { outcome: 'invalid-event' };

@@ -4,12 +4,15 @@
  */
 import * as z from '../core/zod-mini.js';
 
-export const scheduledEventSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  'detail-type': z.literal('Scheduled Event'),
-  source: z.string().check(z.minLength(1)),
-  time: z.iso.datetime({ offset: true }),
-  resources: z.optional(z.array(z.string())),
-});
+/** The event's schema, built on first use (z.onFirstUse). */
+export const scheduledEventSchema = z.onFirstUse(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    'detail-type': z.literal('Scheduled Event'),
+    source: z.string().check(z.minLength(1)),
+    time: z.iso.datetime({ offset: true }),
+    resources: z.optional(z.array(z.string())),
+  }),
+);
 
-export type ScheduledEventInput = z.infer<typeof scheduledEventSchema>;
+export type ScheduledEventInput = z.infer<ReturnType<typeof scheduledEventSchema>>;

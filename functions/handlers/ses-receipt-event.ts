@@ -16,48 +16,51 @@ const MAX_SOURCE_LENGTH = 256;
 
 const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED', 'DISABLED'] as const;
 
-/** A verdict; a status SES may add in the future counts as PROCESSING_FAILED (not trusted). */
-const verdictSchema = z.object({
-  status: z.catch(z.enum(VERDICT_STATUSES), 'PROCESSING_FAILED'),
-});
+/** The event's schema, built on first use (z.onFirstUse). */
+export const sesReceiptEventSchema = z.onFirstUse(() => {
+  /** A verdict; a status SES may add in the future counts as PROCESSING_FAILED (not trusted). */
+  const verdictSchema = z.object({
+    status: z.catch(z.enum(VERDICT_STATUSES), 'PROCESSING_FAILED'),
+  });
 
-export const sesReceiptEventSchema = z.object({
-  Records: z
-    .array(
-      z.object({
-        eventSource: z.literal('aws:ses'),
-        ses: z.object({
-          mail: z.object({
-            messageId: z.string().check(
-              z.minLength(1),
-              z.maxLength(MAX_MESSAGE_ID_LENGTH),
-              z.regex(MESSAGE_ID_PATTERN, 'message id has characters that cannot be part of a key'),
-              z.refine((id) => !id.includes('..'), 'message id has ".."'),
-            ),
-            source: z.string().check(z.maxLength(MAX_SOURCE_LENGTH)),
-            timestamp: z.optional(z.string()),
-            commonHeaders: z.object({
-              from: z.optional(z.array(z.string())),
-              subject: z.optional(z.string()),
-              messageId: z.optional(z.string()),
+  return z.object({
+    Records: z
+      .array(
+        z.object({
+          eventSource: z.literal('aws:ses'),
+          ses: z.object({
+            mail: z.object({
+              messageId: z.string().check(
+                z.minLength(1),
+                z.maxLength(MAX_MESSAGE_ID_LENGTH),
+                z.regex(MESSAGE_ID_PATTERN, 'message id has characters that cannot be part of a key'),
+                z.refine((id) => !id.includes('..'), 'message id has ".."'),
+              ),
+              source: z.string().check(z.maxLength(MAX_SOURCE_LENGTH)),
+              timestamp: z.optional(z.string()),
+              commonHeaders: z.object({
+                from: z.optional(z.array(z.string())),
+                subject: z.optional(z.string()),
+                messageId: z.optional(z.string()),
+              }),
+            }),
+            receipt: z.object({
+              recipients: z.optional(z.array(z.string())),
+              spamVerdict: verdictSchema,
+              virusVerdict: verdictSchema,
+              spfVerdict: verdictSchema,
+              dkimVerdict: verdictSchema,
+              dmarcVerdict: z.optional(verdictSchema),
+              action: z.object({ type: z.string() }),
             }),
           }),
-          receipt: z.object({
-            recipients: z.optional(z.array(z.string())),
-            spamVerdict: verdictSchema,
-            virusVerdict: verdictSchema,
-            spfVerdict: verdictSchema,
-            dkimVerdict: verdictSchema,
-            dmarcVerdict: z.optional(verdictSchema),
-            action: z.object({ type: z.string() }),
-          }),
         }),
-      }),
-    )
-    .check(z.length(1, 'SES hands the Lambda action exactly one record')),
+      )
+      .check(z.length(1, 'SES hands the Lambda action exactly one record')),
+  });
 });
 
-export type SesReceiptEvent = z.infer<typeof sesReceiptEventSchema>;
+export type SesReceiptEvent = z.infer<ReturnType<typeof sesReceiptEventSchema>>;
 
 /** What the inbound handler takes from a valid event. */
 export interface ReceivedMail {
