@@ -1,17 +1,14 @@
 /**
  * The actions function's wiring: the shared delivery ports (container.ts: repository, mailer,
  * prompt renderer, signer, clock, ids, log, owner), the draft composer (the prompt renderer
- * is one) and the page renderer compiled from templates/pages/. Built once per cold start.
+ * is one) and the page renderer compiled from templates/pages/. Built once per cold start;
+ * the renderer's module (Handlebars) is loaded then, not when the handler is imported.
  * Imports no email-understanding code and no S3 client (see container.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createPageRenderer,
-  PAGE_TEMPLATE_NAMES,
-  type PageRenderer,
-  type PageTemplateSources,
-} from '../core/pages/page-renderer.js';
+import type { PageRenderer } from '../core/pages/page-renderer.js';
+import { PAGE_TEMPLATE_NAMES, type PageTemplateSources } from '../core/pages/page-template-names.js';
 import type { PageDeps } from '../core/pages/link-pages.js';
 import { TemplateError } from '../core/rendering/template-files.js';
 import { buildDeliverDeps, memoizeAsync } from './container.js';
@@ -57,6 +54,8 @@ export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
  */
 export async function buildActionsHandlerDeps(config?: Config, requestBaseUrl?: string): Promise<ActionsHandlerDeps> {
   const deliver = await buildDeliverDeps(config, requestBaseUrl);
+  // Handlebars is loaded here, not when the handler is imported (as buildPromptRenderer does).
+  const { createPageRenderer } = await import('../core/pages/page-renderer.js');
   // Lazy: each text of texts.hbs compiles on its first use (the names are still checked now).
   const renderer = createPageRenderer(loadPageTemplates(deliver.config.TEMPLATES_DIR), { compile: 'lazy' });
   return {

@@ -15,6 +15,7 @@ import type { CompileMode } from '../rendering/template-set.js';
 import type { PageName, PageView } from './page-views.js';
 import { createPageTexts, type PageTexts } from './page-texts.js';
 import { buildSecurityHeaders } from './security-headers.js';
+import { PAGE_TEMPLATE_NAMES, type PageTemplateSources } from './page-template-names.js';
 
 /**
  * Submits the confirm form for people whose browser runs scripts; link scanners that do not
@@ -23,13 +24,9 @@ import { buildSecurityHeaders } from './security-headers.js';
 export const AUTO_SUBMIT_SCRIPT =
   'var f=document.getElementById("confirm-form");if(f&&!window.__nt){window.__nt=1;f.submit();}';
 
-/**
- * The template files a renderer needs, by name (file = `<name>.hbs`, styles = `styles.css`,
- * texts = `texts.hbs`, the pages' words: see page-texts.ts).
- */
-export const PAGE_TEMPLATE_NAMES = ['layout', 'confirm', 'result', 'edit', 'overview', 'expired', 'message'] as const;
-export type PageTemplateName = (typeof PAGE_TEMPLATE_NAMES)[number];
-export type PageTemplateSources = Record<PageTemplateName, string> & { styles: string; texts: string };
+// The file names live in a module without Handlebars, so the runtime can read the files
+// before it loads the renderer.
+export { PAGE_TEMPLATE_NAMES, type PageTemplateName, type PageTemplateSources } from './page-template-names.js';
 
 /** Pages whose view turns on the auto-submit script. */
 const AUTO_SUBMIT_PAGES: ReadonlySet<PageName> = new Set(['confirm']);
