@@ -1,6 +1,7 @@
 /**
- * Minimal typings for html-to-text 10 (a dependency of mailparser, used here directly so the
- * HTML-to-text step runs with our own limits). Only what html-to-plain-text.ts uses.
+ * Minimal typings for html-to-text 10 (a dependency of mailparser). The core no longer converts
+ * with it (html-to-plain-text.ts lays htmlparser2's tree out itself); its unit test still runs it
+ * with the former options, as the reference the new layout must match. Only what that test uses.
  */
 declare module 'html-to-text' {
   export interface HtmlToTextNode {
