@@ -122,6 +122,21 @@ export function isNeverCompany(text: string): boolean {
 export function companyKey(name: string): string {
   // One word: nothing to drop.
   if (!HAS_WHITESPACE.test(name)) return compactForm(name);
+  let key = COMPANY_KEYS.get(name);
+  if (key === undefined) {
+    if (COMPANY_KEYS.size >= MAX_CACHED_COMPANY_KEYS) COMPANY_KEYS.clear();
+    key = companyKeyOfWords(name);
+    COMPANY_KEYS.set(name, key);
+  }
+  return key;
+}
+
+/** companyKey answers for the message: candidates, runs and hints are keyed again and again. */
+const COMPANY_KEYS = createPerMessageCache<string, string>();
+/** The cache is also emptied when it holds this many names, so hostile mail cannot grow it without bound. */
+const MAX_CACHED_COMPANY_KEYS = 10_000;
+
+function companyKeyOfWords(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
   while (words.length > 1 && /^the$/i.test(words[0] ?? '')) words.shift();
   while (words.length > 1 && isLegalSuffix((words[words.length - 1] ?? '').replace(/^,/, ''))) words.pop();

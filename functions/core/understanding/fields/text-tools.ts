@@ -71,17 +71,29 @@ const CODE_DIGIT_0 = 0x30;
 const CODE_DIGIT_9 = 0x39;
 const CODE_ASCII_LIMIT = 0x80;
 
-/** How much work {@link compactForm} needs for a text: none, ASCII lower-casing, or diacritic folding. */
+const CODE_UPPER_A = 0x41;
+const CODE_UPPER_Z = 0x5a;
+
+/**
+ * How much work {@link compactForm} needs for a text: none, lower-casing ASCII letters, also
+ * dropping ASCII punctuation and spaces, or folding diacritics too.
+ */
 const COMPACT_ALREADY = 0;
-const COMPACT_ASCII = 1;
-const COMPACT_UNICODE = 2;
+const COMPACT_LOWER_CASE = 1;
+const COMPACT_ASCII = 2;
+const COMPACT_UNICODE = 3;
 
 function compactNeedOf(text: string): number {
   let need = COMPACT_ALREADY;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code >= CODE_ASCII_LIMIT) return COMPACT_UNICODE;
-    if (!((code >= CODE_LOWER_A && code <= CODE_LOWER_Z) || (code >= CODE_DIGIT_0 && code <= CODE_DIGIT_9))) need = COMPACT_ASCII;
+    if ((code >= CODE_LOWER_A && code <= CODE_LOWER_Z) || (code >= CODE_DIGIT_0 && code <= CODE_DIGIT_9)) continue;
+    if (code >= CODE_UPPER_A && code <= CODE_UPPER_Z) {
+      if (need === COMPACT_ALREADY) need = COMPACT_LOWER_CASE;
+    } else {
+      need = COMPACT_ASCII;
+    }
   }
   return need;
 }
@@ -94,6 +106,7 @@ function compactNeedOf(text: string): number {
 export function compactForm(text: string): string {
   const need = compactNeedOf(text);
   if (need === COMPACT_ALREADY) return text;
+  if (need === COMPACT_LOWER_CASE) return text.toLowerCase();
   return (need === COMPACT_ASCII ? text : foldDiacritics(text)).toLowerCase().replace(NOT_COMPACT, '');
 }
 
@@ -174,11 +187,25 @@ export function capQuote(text: string): string {
 /** An email address: a local part, "@", and a dotted domain. Bare domains and "Careers@Acme" do not match. */
 export const EMAIL_PATTERN = /(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
 
-/** Finds every email address in a text, with its offset. */
+/** The scanner {@link findEmailAddresses} moves by hand (a copy, so the exported pattern's lastIndex is never touched). */
+const EMAIL_SCANNER = new RegExp(EMAIL_PATTERN.source, 'g');
+/** Most characters of a local part before its "@" (the first character and up to 63 more). */
+const MAX_LOCAL_PART_CHARS = 64;
+
+/**
+ * Finds every email address in a text, with its offset: the matches of {@link EMAIL_PATTERN}.
+ * Every match holds an "@" at most 64 characters after its start, so the scan starts that far
+ * before the next "@" instead of trying every position of the text (mail without one costs an indexOf).
+ */
 export function findEmailAddresses(text: string): { address: string; index: number }[] {
   const found: { address: string; index: number }[] = [];
-  for (const match of text.matchAll(EMAIL_PATTERN)) {
-    found.push({ address: match[0].replace(/\.+$/, ''), index: match.index ?? 0 });
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', from)) {
+    EMAIL_SCANNER.lastIndex = Math.max(from, at - MAX_LOCAL_PART_CHARS);
+    const match = EMAIL_SCANNER.exec(text);
+    if (!match) break;
+    found.push({ address: match[0].replace(/\.+$/, ''), index: match.index });
+    from = EMAIL_SCANNER.lastIndex;
   }
   return found;
 }
