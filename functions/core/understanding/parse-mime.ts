@@ -110,7 +110,13 @@ function readAddressHeader(parsed: ParsedMail, key: string): Mailbox[] {
     .filter((mailbox) => mailbox.name || mailbox.address);
 }
 
-const MAILPARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
+/**
+ * mailparser's work the core does not use is skipped: no text made from HTML or HTML from text,
+ * no links, and cid: image links left as they are (keepCidLinks: without it simpleParser also
+ * waits one more turn of the event loop to hand back the HTML unchanged, or `false` when there is
+ * none; either way the core reads a string or nothing).
+ */
+const MAILPARSER_OPTIONS = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true, keepCidLinks: true } as const;
 const REPLACEMENT_CHARACTER = /\uFFFD/g;
 /** The charset assumed for text whose declared charset is missing, unknown or wrong: a superset of Latin-1. */
 export const FALLBACK_CHARSET = 'windows-1252';
