@@ -14,7 +14,10 @@
  * (utils.js `loopRegexes`): the earliest match over all expressions ("match" and "split"), or the
  * first expression that shortens the text ("replace"). An expression that cannot match contributes
  * nothing to either, except that "replace" over a list where nothing matches returns the text
- * from the last expression tried; so every list keeps at least one expression. The text the
+ * from the last expression tried (the text unchanged), and over an empty list an empty text; so a
+ * list none of whose expressions can match becomes one expression that never matches and fails
+ * at once ({@link NEVER_MATCHES}): the same results in all three ways, without running an
+ * expression over the whole text to learn it does not match. The text the
  * expressions run on is the body after the parser's own clean-up (CR LF -> LF, byte-order marks
  * removed, no-break spaces -> spaces) and, for the original's header lines, a suffix of it with
  * quote marks and indents removed at line starts: none of that can create a required piece of text
@@ -196,6 +199,13 @@ interface PrunableEntry {
   /** Index of its check in the pruner's check table, or -1 when it is always kept. */
   check: number;
 }
+
+/**
+ * Stands for a list none of whose expressions can match the body: anchored at the start of the
+ * text and failing there, so the engine gives up at once ("match" and "split" find nothing,
+ * "replace" leaves the text as it is, as the list's own expressions would).
+ */
+export const NEVER_MATCHES: ParserRegex = /^(?!)/;
 
 /** Prepared lists of one parser instance, and the text checks that prune them. */
 export interface RegexPruner {
@@ -381,10 +391,10 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
   const buildPruned = (present: Uint8Array): RegexMap => {
     const pruned: RegexMap = { ...map };
     for (const [key, entries] of lists) {
-      let kept = entries.filter((entry) => entry.check < 0 || present[entry.check] === 1);
-      if (kept.length === 0) kept = [entries[entries.length - 1]!];
-      pruned[key] = kept.map((entry) => entry.regex);
-      if (entries[0]!.lineRegex) pruned[`${key}_line`] = kept.map((entry) => entry.lineRegex!);
+      const kept = entries.filter((entry) => entry.check < 0 || present[entry.check] === 1);
+      const none = kept.length === 0;
+      pruned[key] = none ? [NEVER_MATCHES] : kept.map((entry) => entry.regex);
+      if (entries[0]!.lineRegex) pruned[`${key}_line`] = none ? [NEVER_MATCHES] : kept.map((entry) => entry.lineRegex!);
     }
     return pruned;
   };

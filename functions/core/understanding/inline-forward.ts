@@ -155,6 +155,8 @@ export function subjectAllowsInlineForward(subject: string | null): boolean {
  * under a "Fwd:" subject looks like one to the parser).
  */
 export function readInlineForwards(body: string, subject: string | null): InlineForwardLevel[] {
+  // The parser would read no body under this subject (see subjectAllowsInlineForward): nothing to bound or read.
+  if (!subjectAllowsInlineForward(subject)) return [];
   const levels: InlineForwardLevel[] = [];
   let text = boundForForwardParser(body);
   let currentSubject = subject;
