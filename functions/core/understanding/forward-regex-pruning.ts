@@ -104,7 +104,21 @@ export interface RequiredLiteral {
    * then it can only occur at the head of a line, once those are stripped.
    */
   atLineStart: boolean;
+  /**
+   * A line-start literal the pattern follows with a colon, after at most optional whitespace
+   * (`^\*?\s*From\s?:`): then the colon must follow it on the line head too, once whitespace and
+   * quote marks are skipped ("From:" is a header line, "Fromage" and "Dear" are not "From" and "De").
+   */
+  thenColon: boolean;
 }
+
+/** What may follow a literal to make a colon required after it: optional whitespace, then a colon that is not optional. */
+const COLON_AFTER_LITERAL = /^(?:\\s[?*])?:(?![?*{])/;
+
+/** The least count of a `{n}` / `{n,}` / `{n,m}` quantifier. */
+const REPEAT_COUNT = /^\{(\d+)(?:,\d*)?\}/;
+/** A repeated character is looked for as a run of at most this many. */
+const MAX_REPEATED_LITERAL_CHARS = 64;
 
 /** What may stand between `^` and a literal that is still at the head of its line. */
 const LINE_START_PREFIX = /^\^(?:\(|\\s[?*]?|>\?|\\\*\?|[-_]\{\d+(?:,\d+)?\})*$/;
@@ -117,11 +131,17 @@ const LINE_START_PREFIX = /^\^(?:\(|\\s[?*]?|>\?|\\\*\?|[-_]\{\d+(?:,\d+)?\})*$/
  * group or class has no required run.
  */
 export function readRequiredLiteral(source: string): RequiredLiteral | null {
-  const runs: Array<{ text: string; start: number }> = [];
+  const runs: Array<{ text: string; start: number; end: number }> = [];
+  /** The first run of any length: a single letter at the line start, then a colon (`^\s*A\s?:`), is a check too. */
+  let firstRun: { text: string; start: number; end: number } | null = null;
+  /** Characters the pattern repeats a fixed least number of times (`_{32}`), as text. */
+  const repeated: string[] = [];
   let run = '';
   let runStart = 0;
+  let runEnd = 0;
   const flush = (): void => {
-    if (run.length >= MIN_LITERAL_CHARS) runs.push({ text: run, start: runStart });
+    if (run.length > 0 && !firstRun) firstRun = { text: run, start: runStart, end: runEnd };
+    if (run.length >= MIN_LITERAL_CHARS) runs.push({ text: run, start: runStart, end: runEnd });
     run = '';
   };
   let index = 0;
@@ -167,22 +187,36 @@ export function readRequiredLiteral(source: string): RequiredLiteral | null {
       literal = char;
     }
     const next = source[index + width] ?? '';
+    if (literal !== null && next === '{') {
+      const least = Number(REPEAT_COUNT.exec(source.slice(index + width))?.[1] ?? 0);
+      if (least >= MIN_LITERAL_CHARS) repeated.push(literal.repeat(Math.min(least, MAX_REPEATED_LITERAL_CHARS)));
+    }
     if (literal === null || OPTIONAL_QUANTIFIERS.has(next)) {
       flush();
     } else {
       if (run === '') runStart = index;
       run += literal;
+      runEnd = index + width;
       if (next === '+') flush();
     }
     index += width;
   }
   flush();
   const first = runs[0];
-  if (!first) return null;
+  if (!first) {
+    const single = firstRun as { text: string; start: number; end: number } | null;
+    const colonHead = single && LINE_START_PREFIX.test(source.slice(0, single.start)) && COLON_AFTER_LITERAL.test(source.slice(single.end));
+    if (colonHead) return { text: single.text, atLineStart: true, thenColon: true };
+    // Else a repeated character (Outlook's `^\s*_{32}\s*$`): its run, anywhere in the text.
+    const longestRepeat = repeated.reduce<string | null>((best, text) => (text.length > (best?.length ?? 0) ? text : best), null);
+    return longestRepeat ? { text: longestRepeat, atLineStart: false, thenColon: false } : null;
+  }
   // A run at the line start is checked on line heads only (cheaper than a search of the whole text).
-  if (LINE_START_PREFIX.test(source.slice(0, first.start))) return { text: first.text, atLineStart: true };
+  if (LINE_START_PREFIX.test(source.slice(0, first.start))) {
+    return { text: first.text, atLineStart: true, thenColon: COLON_AFTER_LITERAL.test(source.slice(first.end)) };
+  }
   const longest = runs.reduce((best, candidate) => (candidate.text.length > best.text.length ? candidate : best));
-  return { text: longest.text, atLineStart: false };
+  return { text: longest.text, atLineStart: false, thenColon: false };
 }
 
 /** One distinct text check: does `text` occur (at a line head, or anywhere) in the body? */
@@ -190,6 +224,8 @@ interface LiteralCheck {
   text: string;
   caseInsensitive: boolean;
   atLineStart: boolean;
+  /** At a line head, a colon must follow (after whitespace and quote marks). */
+  thenColon: boolean;
 }
 
 interface PrunableEntry {
@@ -247,7 +283,39 @@ function pairKey(text: string, index: number): number {
 }
 
 /** Line-start checks of one kind (case-sensitive or not), grouped by the first two characters of their text. */
-type LineStartTable = Map<number, Array<{ text: string; check: number }>>;
+interface LineStartCandidate {
+  text: string;
+  thenColon: boolean;
+  check: number;
+}
+/** Line-start checks of one kind, by the first two characters of their text (`pairs`), or by their one character (`singles`). */
+interface LineStartTable {
+  pairs: Map<number, LineStartCandidate[]>;
+  singles: Map<number, LineStartCandidate[]>;
+}
+
+function markCandidates(text: string, index: number, candidates: LineStartCandidate[] | undefined, present: Uint8Array, found: number[]): void {
+  if (!candidates) return;
+  for (const candidate of candidates) {
+    if (present[candidate.check] === 0 && text.startsWith(candidate.text, index) && (!candidate.thenColon || isColonNext(text, index + candidate.text.length))) {
+      present[candidate.check] = 1;
+      found.push(candidate.check);
+    }
+  }
+}
+
+const COLON = ':'.charCodeAt(0);
+
+/**
+ * True when a colon comes at `index` after whitespace and quote marks (skipped generously: the
+ * parser removes quote marks and indents at line starts before it reads header lines, which can
+ * bring a colon on a later line next to a label).
+ */
+function isColonNext(text: string, index: number): boolean {
+  let position = index;
+  while (position < text.length && isHeadFill(text.charCodeAt(position))) position++;
+  return text.charCodeAt(position) === COLON;
+}
 
 /** The next line terminator at or after an index (a global pattern, so the search runs in the engine). */
 const NEXT_LINE_TERMINATOR = new RegExp(LINE_TERMINATOR_CHAR.source, 'g');
@@ -258,20 +326,13 @@ const NEXT_LINE_TERMINATOR = new RegExp(LINE_TERMINATOR_CHAR.source, 'g');
  * that hold nothing but fill, so the heads found are those of every line.
  */
 function markLineStarts(text: string, table: LineStartTable, present: Uint8Array, found: number[]): void {
-  if (table.size === 0) return;
+  if (table.pairs.size === 0 && table.singles.size === 0) return;
   let index = 0;
   while (index < text.length) {
     while (index < text.length && isHeadFill(text.charCodeAt(index))) index++;
     if (index >= text.length) return;
-    const candidates = table.get(pairKey(text, index));
-    if (candidates) {
-      for (const candidate of candidates) {
-        if (present[candidate.check] === 0 && text.startsWith(candidate.text, index)) {
-          present[candidate.check] = 1;
-          found.push(candidate.check);
-        }
-      }
-    }
+    markCandidates(text, index, table.pairs.get(pairKey(text, index)), present, found);
+    if (table.singles.size > 0) markCandidates(text, index, table.singles.get(text.charCodeAt(index)), present, found);
     NEXT_LINE_TERMINATOR.lastIndex = index;
     if (!NEXT_LINE_TERMINATOR.exec(text)) return;
     index = NEXT_LINE_TERMINATOR.lastIndex;
@@ -323,13 +384,16 @@ function buildAnywhereTable(checks: readonly LiteralCheck[], caseInsensitive: bo
 }
 
 function buildLineStartTable(checks: readonly LiteralCheck[], caseInsensitive: boolean): LineStartTable {
-  const table: LineStartTable = new Map();
+  const table: LineStartTable = { pairs: new Map(), singles: new Map() };
   checks.forEach((check, index) => {
     if (!check.atLineStart || check.caseInsensitive !== caseInsensitive) return;
-    const key = pairKey(check.text, 0);
-    const bucket = table.get(key);
-    if (bucket) bucket.push({ text: check.text, check: index });
-    else table.set(key, [{ text: check.text, check: index }]);
+    const single = check.text.length < MIN_LITERAL_CHARS;
+    const map = single ? table.singles : table.pairs;
+    const key = single ? check.text.charCodeAt(0) : pairKey(check.text, 0);
+    const candidate = { text: check.text, thenColon: check.thenColon, check: index };
+    const bucket = map.get(key);
+    if (bucket) bucket.push(candidate);
+    else map.set(key, [candidate]);
   });
   return table;
 }
@@ -361,13 +425,15 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
     const caseInsensitive = regex.flags.includes('i');
     // Line heads have the fill stripped, so a line-start literal is looked for without its own leading fill.
     const headText = literal.atLineStart ? literal.text.replace(LINE_HEAD_FILL, '') : '';
-    const atLineStart = headText.length >= MIN_LITERAL_CHARS;
+    // A single character is enough at a line head when a colon must follow it ("A :", "À:").
+    const atLineStart = headText.length >= MIN_LITERAL_CHARS || (literal.thenColon && headText.length > 0);
     const wanted = atLineStart ? headText : literal.text;
     const text = caseInsensitive ? wanted.toUpperCase() : wanted;
-    const key = `${caseInsensitive}:${atLineStart}:${text}`;
+    const thenColon = atLineStart && literal.thenColon;
+    const key = `${caseInsensitive}:${atLineStart}:${thenColon}:${text}`;
     let index = checkIndex.get(key);
     if (index === undefined) {
-      index = checks.push({ text, caseInsensitive, atLineStart }) - 1;
+      index = checks.push({ text, caseInsensitive, atLineStart, thenColon }) - 1;
       checkIndex.set(key, index);
     }
     return index;

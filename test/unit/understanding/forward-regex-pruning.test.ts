@@ -66,6 +66,11 @@ const BODIES: Array<{ name: string; subject: string | undefined; text: string }>
     subject: 'Пересл: Ваша заявка',
     text: 'Смотри ниже\n\n  >  -------- Пересылаемое сообщение --------\n  > От: Иван Петров <ivan@firma.example>\n  > Дата: 3 февраля 2025\n  > Тема: Ваша заявка\n  > Кому: me@example.com\n  >\n  > Спасибо за интерес.\n',
   },
+  {
+    name: 'labels that are words (Dear, Date, Fromage) and a colon brought next to a label by quote removal',
+    subject: 'Fwd: Menu',
+    text: 'Dear all,\nDate night?\n\n---------- Forwarded message ---------\nFrom\n>\n: Chef <chef@bistro.example>\nDa :\n> Subject\n>: Menu\n\nFromage du jour.\n',
+  },
   { name: 'no forward at all', subject: undefined, text: 'Dear applicant,\nThank you for your interest.\nBest regards\nThe team\n' },
   { name: 'empty', subject: undefined, text: '' },
 ];
@@ -83,6 +88,9 @@ describe('readRequiredLiteral', () => {
       /^\s?.+\s*[\[|<].+[\]|>]\s?kirjoitti\s?.+\s?:/m,
       /(?:optional)?x/,
       /a|b/,
+      /^\s*A\s?:(.+)$/m,
+      /^\s*A\s?:?(.+)$/m,
+      /(?:_{8})?x/,
     ];
 
     // Act
@@ -90,13 +98,16 @@ describe('readRequiredLiteral', () => {
 
     // Assess
     expect(literals).toEqual([
-      { text: 'Begin forwarded message', atLineStart: true },
-      { text: 'From', atLineStart: true },
-      { text: 'Forwarded message', atLineStart: true },
-      { text: 'On', atLineStart: true },
-      { text: 'Kopie (CC)', atLineStart: true },
+      { text: 'Begin forwarded message', atLineStart: true, thenColon: true },
+      { text: 'From', atLineStart: true, thenColon: true },
+      { text: 'Forwarded message', atLineStart: true, thenColon: false },
+      { text: 'On', atLineStart: true, thenColon: false },
+      { text: 'Kopie (CC)', atLineStart: true, thenColon: true },
+      { text: '_'.repeat(32), atLineStart: false, thenColon: false },
+      { text: 'kirjoitti', atLineStart: false, thenColon: false },
       null,
-      { text: 'kirjoitti', atLineStart: false },
+      null,
+      { text: 'A', atLineStart: true, thenColon: true },
       null,
       null,
     ]);
