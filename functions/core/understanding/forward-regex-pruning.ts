@@ -37,8 +37,13 @@ interface ParserRegex {
 
 type RegexMap = Record<string, ParserRegex | ParserRegex[]>;
 
-/** The list keys that are only run on a subject or a mailbox line, never on the body: left as they are. */
-const UNPRUNED_KEYS = new Set(['subject', 'mailbox', 'mailbox_address']);
+/**
+ * The list keys left as they are: the subject's (run on the subject, not the body) and the
+ * address check (it has no required text). The mailbox list is pruned like the others: it runs on
+ * a header value the parser cut out of the body, shortened only from its start, so text that does
+ * not occur in the body does not occur there either.
+ */
+const UNPRUNED_KEYS = new Set(['subject', 'mailbox_address']);
 /** A required run shorter than this is not worth a check (it occurs in nearly every text). */
 const MIN_LITERAL_CHARS = 2;
 /** Characters that have a meaning in a pattern outside a character class. */

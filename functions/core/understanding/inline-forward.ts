@@ -127,10 +127,27 @@ export function boundForForwardParser(body: string): string {
   return hasLongLine(bounded) ? bounded.split('\n').map(wrapLongLine).join('\n') : bounded;
 }
 
-/** The parser's own subject reading (the same one read() starts with), when its inner shape is the known one. */
+type SubjectReader = { parseSubject(subject: string): string | null };
+
+/**
+ * The parser's own subject reading (the same one read() starts with), when its inner shape is the
+ * known one. It runs its 16 subject expressions, and each read of one message asks it about the
+ * same subject again: a pure function of the subject, so the parser's instance is given one that
+ * remembers its last answer.
+ */
 const readSubject = typeof (innerParser as { parseSubject?: unknown } | undefined)?.parseSubject === 'function'
-  ? (subject: string): string | null => (innerParser as unknown as { parseSubject(subject: string): string | null }).parseSubject(subject)
+  ? rememberLastSubject(innerParser as unknown as SubjectReader)
   : null;
+
+function rememberLastSubject(reader: SubjectReader): (subject: string) => string | null {
+  const parseSubject = reader.parseSubject.bind(reader);
+  let last: { subject: string; parsed: string | null } | null = null;
+  reader.parseSubject = (subject: string): string | null => {
+    if (last?.subject !== subject) last = { subject, parsed: parseSubject(subject) };
+    return last.parsed;
+  };
+  return reader.parseSubject;
+}
 /** The same subject is asked about for every level and body of one message. */
 let lastSubjectVerdict: { subject: string; allows: boolean } | null = null;
 

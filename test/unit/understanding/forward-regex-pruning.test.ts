@@ -71,6 +71,11 @@ const BODIES: Array<{ name: string; subject: string | undefined; text: string }>
     subject: 'Fwd: Menu',
     text: 'Dear all,\nDate night?\n\n---------- Forwarded message ---------\nFrom\n>\n: Chef <chef@bistro.example>\nDa :\n> Subject\n>: Menu\n\nFromage du jour.\n',
   },
+  {
+    name: 'mailto forms in the header lines (Outlook [mailto:], "<x<mailto:x>>")',
+    subject: 'FW: Offer',
+    text: '-----Original Message-----\nFrom: Jane Doe [mailto:jane@acme.example]\nSent: Monday, February 3, 2025 10:12 AM\nTo: Me <me@example.com<mailto:me@example.com>>; \'Sam\' <sam@x.example>\nCc: "Ops" <ops@acme.example>\nSubject: Offer\n\nWe filled the role.\n',
+  },
   { name: 'no forward at all', subject: undefined, text: 'Dear applicant,\nThank you for your interest.\nBest regards\nThe team\n' },
   { name: 'empty', subject: undefined, text: '' },
 ];
