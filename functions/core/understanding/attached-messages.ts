@@ -90,10 +90,11 @@ function splitHeadersAndBody(part: string): { headerBlock: string; body: string 
 
 /**
  * Returns the raw bytes of every message attached to `raw` (not descending into them: an
- * attached message is parsed on its own, and its own attachments found then).
+ * attached message is parsed on its own, and its own attachments found then). `latin1Text`, when
+ * the caller has it already, is the whole of `raw` read as Latin-1.
  */
-export function findAttachedMessages(raw: Uint8Array): Uint8Array[] {
-  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+export function findAttachedMessages(raw: Uint8Array, latin1Text?: string): Uint8Array[] {
+  const text = latin1Text ?? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
   if (!ATTACHED_MESSAGE_HINT.test(text)) return [];
   const found: Uint8Array[] = [];
   const visit = (partText: string, nesting: number, isRoot: boolean): void => {

@@ -203,7 +203,7 @@ export async function parseMime(raw: Uint8Array): Promise<ParsedMessage> {
       resentFrom: readAddressHeader(parsed, 'resent-from'),
       resentTo: readAddressHeader(parsed, 'resent-to'),
     },
-    attachedMessages: findAttachedMessages(raw),
+    attachedMessages: findAttachedMessages(raw, bytes.length <= MAX_HEADER_BYTES ? start : undefined),
   };
 }
 
