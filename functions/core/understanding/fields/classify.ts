@@ -5,7 +5,7 @@
  */
 import type { MessageKind } from '../types.js';
 import { foldCase, PATTERNS } from '../phrases/index.js';
-import { splitSentences, type Sentence } from './text-tools.js';
+import { readSubjectAndBodySentences, type Sentence } from './text-tools.js';
 
 /** Weight of one strong rejection phrase. */
 const STRONG_REJECTION_WEIGHT = 2;
@@ -95,7 +95,7 @@ function countAffirmed(hits: readonly PhraseHit[]): number {
 
 /** Classifies a message from its subject and body text. */
 export function classifyMessage(subject: string | null, body: string): Classification {
-  const sentences = splitSentences(`${subject ?? ''}\n\n${body}`);
+  const sentences = readSubjectAndBodySentences(subject ?? '', body);
   const strong = countUnconditional(findHits(PATTERNS.rejectionStrong, sentences));
   const weak = Math.min(MAX_WEAK_COUNTED, countUnconditional(findHits(PATTERNS.rejectionWeak, sentences)));
   const scores = {

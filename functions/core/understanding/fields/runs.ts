@@ -165,6 +165,14 @@ function nextWordStart(text: string, position: number): number {
   return -1;
 }
 
+/** Largest code point stored in one UTF-16 unit; beyond it a character takes two. */
+const MAX_SINGLE_UNIT_CODE_POINT = 0xffff;
+
+/** How many UTF-16 units the character at `position` takes (2 for astral letters such as "𝐀"). */
+function characterLength(text: string, position: number): number {
+  return (text.codePointAt(position) ?? 0) > MAX_SINGLE_UNIT_CODE_POINT ? 2 : 1;
+}
+
 /** True when the character before `position` belongs to a word (letter, digit, apostrophe). */
 function followsWordCharacter(text: string, position: number): boolean {
   if (position === 0) return false;
@@ -285,7 +293,8 @@ export function findAllRuns(text: string, options: RunOptions = {}, from = 0, to
     const at = nextWordStart(text, position);
     if (at < 0 || at >= to) break;
     if (followsWordCharacter(text, at)) {
-      position = at + 1;
+      // Past the whole character: a position inside an astral letter ("𝐀") would find it again.
+      position = at + characterLength(text, at);
       continue;
     }
     const wordEnd = wordEndAt(text, at);

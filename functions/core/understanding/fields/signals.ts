@@ -5,7 +5,7 @@
 import type { Signals } from '../types.js';
 import { PATTERNS } from '../phrases/index.js';
 import { findHits, type PhraseHit } from './classify.js';
-import { capQuote, splitSentences } from './text-tools.js';
+import { capQuote, readSentences } from './text-tools.js';
 
 /** Most quotes kept per list. */
 const MAX_QUOTES = 3;
@@ -44,7 +44,7 @@ function collectQuotes(hits: readonly PhraseHit[]): string[] {
 
 /** Extracts the signals of a message; `feedbackAddress` is supplied by the contact extractor. */
 export function extractSignals(body: string, feedbackAddress: string | null): Signals {
-  const sentences = splitSentences(body);
+  const sentences = readSentences(body);
   const reasons = collectQuotes(findHits(PATTERNS.reasons, sentences).filter((hit) => !hit.conditional));
   const compliments = collectQuotes(findHits(PATTERNS.compliments, sentences).filter((hit) => !hit.conditional));
   const reapplyInvitation = findHits(PATTERNS.reapply, sentences).length > 0;

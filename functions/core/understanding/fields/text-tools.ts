@@ -3,6 +3,7 @@
  * here has bounded repetition so hostile input cannot trigger catastrophic backtracking.
  */
 import { foldCase } from '../phrases/phrase-set.js';
+import { createPerMessageCache } from './per-message-cache.js';
 
 /** Longest text the extractors look at; longer bodies keep their head and their tail (the signature). */
 export const MAX_SCAN_CHARS = 60_000;
@@ -170,6 +171,40 @@ export function splitSentences(text: string): Sentence[] {
     start = end;
   }
   push(text.length);
+  return sentences;
+}
+
+/** Sentences of the texts read for the message (the body is read by the classifier and the signals alike). */
+const SENTENCES = createPerMessageCache<string, readonly Sentence[]>();
+/** Texts whose sentences are kept per message; more empties the cache (a message has a few). */
+const MAX_CACHED_SENTENCE_TEXTS = 8;
+
+/** {@link splitSentences}, kept for the message: the result is shared, so callers must not change it. */
+export function readSentences(text: string): readonly Sentence[] {
+  let sentences = SENTENCES.get(text);
+  if (sentences === undefined) {
+    if (SENTENCES.size >= MAX_CACHED_SENTENCE_TEXTS) SENTENCES.clear();
+    sentences = splitSentences(text);
+    SENTENCES.set(text, sentences);
+  }
+  return sentences;
+}
+
+/** What joins a subject to its body in {@link readSubjectAndBodySentences}: a blank line, a sentence boundary. */
+const SUBJECT_BODY_JOINT = '\n\n';
+const STARTS_WITH_WHITESPACE = /^\s/;
+
+/**
+ * The sentences of `${subject}\n\n${body}`, reusing the body's own sentences. The blank line
+ * ends the subject's last sentence right where the body starts, unless the body starts with
+ * whitespace (a boundary could then reach into it): only then is the joined text split anew.
+ */
+export function readSubjectAndBodySentences(subject: string, body: string): readonly Sentence[] {
+  if (STARTS_WITH_WHITESPACE.test(body)) return splitSentences(`${subject}${SUBJECT_BODY_JOINT}${body}`);
+  const head = `${subject}${SUBJECT_BODY_JOINT}`;
+  const shift = head.length;
+  const sentences = [...splitSentences(head)];
+  for (const sentence of readSentences(body)) sentences.push({ text: sentence.text, folded: sentence.folded, start: sentence.start + shift });
   return sentences;
 }
 
