@@ -17,5 +17,6 @@ export function createPerMessageCache<K, V>(): Map<K, V> {
 
 /** Empties every per-message cache; called when the extraction of a message starts. */
 export function clearPerMessageCaches(): void {
-  for (const cache of caches) cache.clear();
+  // Clearing a map allocates a fresh table, so maps that are already empty are left alone.
+  for (const cache of caches) if (cache.size > 0) cache.clear();
 }

@@ -22,12 +22,17 @@ export function limitText(text: string): string {
   return `${text.slice(0, MAX_SCAN_CHARS - TAIL_SCAN_CHARS)}\n\n${text.slice(text.length - TAIL_SCAN_CHARS)}`;
 }
 
+/** Whitespace (other than a line break) ending a line or the text: some line needs trimming. */
+const TRAILING_BLANK = /[^\S\n](?:\n|$)/;
+
 /** Normalises line endings, non-breaking and zero-width spaces, and trailing blanks on each line. */
 export function cleanText(text: string): string {
-  return text
+  const normalised = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\u200b-\u200d\ufeff]/g, '');
+  if (!TRAILING_BLANK.test(normalised)) return normalised;
+  return normalised
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n');
@@ -267,8 +272,23 @@ const TWO_LEVEL_SUFFIXES = new Set([
   'com.es', 'org.es', 'co.id', 'com.my', 'com.ph', 'com.vn', 'edu.sg', 'gov.sg', 'co.th',
 ]);
 
+/** organisationLabel answers for the message: the sender's domain is asked about by several extractors. */
+const ORGANISATION_LABELS = createPerMessageCache<string, string>();
+/** The cache is also emptied when it holds this many domains, so hostile mail cannot grow it without bound. */
+const MAX_CACHED_DOMAINS = 1_000;
+
 /** The organisation's label of a domain: "careers.globex.com" -> "globex", "x.co.uk" -> "x". */
 export function organisationLabel(domain: string): string {
+  let label = ORGANISATION_LABELS.get(domain);
+  if (label === undefined) {
+    if (ORGANISATION_LABELS.size >= MAX_CACHED_DOMAINS) ORGANISATION_LABELS.clear();
+    label = organisationLabelOf(domain);
+    ORGANISATION_LABELS.set(domain, label);
+  }
+  return label;
+}
+
+function organisationLabelOf(domain: string): string {
   const labels = domain.toLowerCase().split('.').filter(Boolean);
   if (labels.length < 2) return labels[0] ?? '';
   const lastTwo = labels.slice(-2).join('.');
