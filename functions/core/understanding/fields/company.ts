@@ -55,6 +55,22 @@ const MAX_RUNS_MATCHED = 1_500;
 const MAX_LISTING_LINES = 40;
 /** "Ridgeway Foods - Dayton, OH" / "Acme GmbH · Berlin, Germany": a job board's employer-and-place line. */
 const LISTING_LINE = /^(\p{Lu}[\p{L}\p{N}&'’.\- ]{1,60}?)\s+[-–·|]\s+\p{Lu}[\p{L} .'’-]{1,40},\s*\p{Lu}[\p{L}]{1,40}$/u;
+/** The first `count` lines of a text (as `text.split('\n').slice(0, count)`, without splitting the rest). */
+function leadingLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < count) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0) {
+      lines.push(text.slice(start));
+      break;
+    }
+    lines.push(text.slice(start, newline));
+    start = newline + 1;
+  }
+  return lines;
+}
+
 /** Most words in a company name read from text. */
 const MAX_COMPANY_WORDS = 6;
 /** Confidence model: base, per distinct source, per weight unit, ceiling, and for a domain guess only. */
@@ -504,7 +520,9 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   candidatesAfter(EMPLOYER_EXPLICIT, `${subject}\n${body}`, WEIGHT.employerExplicit, 'body', candidates);
 
   // 3b. Job-board listing lines: "Company - City, ST".
-  for (const line of body.split('\n').slice(0, MAX_LISTING_LINES)) {
+  for (const line of leadingLines(body, MAX_LISTING_LINES)) {
+    // The pattern needs the comma between city and region: most lines have none.
+    if (!line.includes(',')) continue;
     const listing = LISTING_LINE.exec(line.trim());
     if (!listing?.[1]) continue;
     const name = cleanRun(listing[1]);

@@ -137,36 +137,63 @@ function firstPart(line: string): string {
 
 /** Names that are not the contact's: the addressee's, the company's, the sender domain's. */
 interface Exclusions {
-  /** Compact forms of the greeting names, the recipients' names and the company hints. */
-  compacts: Set<string>;
+  /** Compact forms of the greeting names and the recipients' names (shared by the calls for one input). */
+  addressees: ReadonlySet<string>;
+  /** Compact forms of the company hints. */
+  hints: Set<string>;
   /** Company keys of the hints (empty when there are none). */
   companyKeys: Set<string>;
   /** The sender domain's organisation label, or ''. */
   senderLabel: string;
 }
 
+/** What one contact input excludes whatever the company hints, with the parts it was read from. */
+interface AddresseeExclusions {
+  greetingNames: readonly string[];
+  to: readonly Mailbox[];
+  from: Mailbox;
+  addressees: ReadonlySet<string>;
+  senderLabel: string;
+}
+
+/** Kept per input object: the contact's name is chosen twice per message from the same input. */
+const ADDRESSEE_EXCLUSIONS = new WeakMap<ContactInput, AddresseeExclusions>();
+
+function addCompactForm(names: Set<string>, name: string): void {
+  const compact = compactForm(name);
+  if (compact) names.add(compact);
+}
+
+function addresseeExclusions(input: ContactInput): AddresseeExclusions {
+  let found = ADDRESSEE_EXCLUSIONS.get(input);
+  if (!found || found.greetingNames !== input.greetingNames || found.to !== input.to || found.from !== input.from) {
+    const addressees = new Set<string>();
+    for (const name of input.greetingNames) addCompactForm(addressees, name);
+    for (const box of input.to) addCompactForm(addressees, box.name ?? '');
+    const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
+    found = { greetingNames: input.greetingNames, to: input.to, from: input.from, addressees, senderLabel };
+    ADDRESSEE_EXCLUSIONS.set(input, found);
+  }
+  return found;
+}
+
 function collectExclusions(input: ContactInput, companyHints: readonly string[]): Exclusions {
-  const compacts = new Set<string>();
-  const add = (name: string): void => {
-    const compact = compactForm(name);
-    if (compact) compacts.add(compact);
-  };
-  for (const name of input.greetingNames) add(name);
-  for (const box of input.to) add(box.name ?? '');
-  for (const hint of companyHints) add(hint);
+  const { addressees, senderLabel } = addresseeExclusions(input);
+  const hints = new Set<string>();
   const companyKeys = new Set<string>();
   for (const hint of companyHints) {
+    addCompactForm(hints, hint);
     const key = companyKey(hint);
     if (key) companyKeys.add(key);
   }
-  const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
-  return { compacts, companyKeys, senderLabel };
+  return { addressees, hints, companyKeys, senderLabel };
 }
 
 function isExcludedName(name: string, exclusions: Exclusions): boolean {
   const compact = compactForm(name);
   return (
-    exclusions.compacts.has(compact) ||
+    exclusions.addressees.has(compact) ||
+    exclusions.hints.has(compact) ||
     (exclusions.companyKeys.size > 0 && exclusions.companyKeys.has(companyKey(name))) ||
     (exclusions.senderLabel.length > 0 && compact === exclusions.senderLabel)
   );
