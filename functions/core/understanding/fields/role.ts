@@ -281,7 +281,19 @@ function fromFollowers(text: string, source: 'subject' | 'body', company: string
   }
 }
 
-/** Splits at separators that stand outside parentheses. */
+const CHAR_COLON = 0x3a;
+const CHAR_EXCLAMATION = 0x21;
+
+/** True when a subject separator (each starts with whitespace, ":" or "!") may start at `index`. */
+function maySeparateAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === CHAR_COLON || code === CHAR_EXCLAMATION || isWhitespace(text, index);
+}
+
+/**
+ * Splits at separators that stand outside parentheses. `separator` is sticky and every match
+ * starts with whitespace, ":" or "!", so it is only tried where one stands.
+ */
 function splitOutsideParentheses(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -290,7 +302,7 @@ function splitOutsideParentheses(text: string, separator: RegExp): string[] {
     const char = text[index];
     if (char === '(') depth += 1;
     else if (char === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
+    else if (depth === 0 && maySeparateAt(text, index)) {
       separator.lastIndex = index;
       const match = separator.exec(text);
       if (match && match.index === index) {
@@ -306,6 +318,7 @@ function splitOutsideParentheses(text: string, separator: RegExp): string[] {
 
 const MAJOR_SEPARATOR = /:\s+|\s+\|\s+|!\s+/y;
 const DASH_SEPARATOR = /\s+[-–—]\s+/y;
+const ANY_SEPARATOR = /\s+[-–—|]\s+|:\s+|!\s+/y;
 
 function fromSubjectSegments(subject: string, company: string | null, out: RoleCandidate[]): void {
   const companyKey = company ? compactForm(company) : null;
@@ -320,7 +333,7 @@ function fromSubjectSegments(subject: string, company: string | null, out: RoleC
       if (role && (containsRoleNoun(role) || hasGenderTag(role))) out.push({ role, weight: WEIGHT.subjectSegment, source: 'subject' });
     }
   }
-  const segments = splitOutsideParentheses(subject, /\s+[-–—|]\s+|:\s+|!\s+/y);
+  const segments = splitOutsideParentheses(subject, ANY_SEPARATOR);
   for (const segment of segments) {
     let text = segment.trim();
     for (let pass = 0; pass < NOISE_PASSES; pass += 1) text = text.replace(SUBJECT_NOISE, '').trim();
