@@ -8,6 +8,7 @@ import type { Mailbox } from '../types.js';
 import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
 import { foldCase, PATTERNS } from '../phrases/index.js';
 import { companyKey, givenNameFirst, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
+import { createPerMessageCache } from './per-message-cache.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
 
 /** How many lines after a closing belong to the signature. */
@@ -156,8 +157,10 @@ interface AddresseeExclusions {
   senderLabel: string;
 }
 
-/** Kept per input object: the contact's name is chosen twice per message from the same input. */
-const ADDRESSEE_EXCLUSIONS = new WeakMap<ContactInput, AddresseeExclusions>();
+/** Kept per input object for the message: the contact's name is chosen twice from the same input. */
+const ADDRESSEE_EXCLUSIONS = createPerMessageCache<ContactInput, AddresseeExclusions>();
+/** The cache is also emptied when it holds this many inputs (one per message in practice). */
+const MAX_CACHED_INPUTS = 16;
 
 function addCompactForm(names: Set<string>, name: string): void {
   const compact = compactForm(name);
@@ -172,6 +175,7 @@ function addresseeExclusions(input: ContactInput): AddresseeExclusions {
     for (const box of input.to) addCompactForm(addressees, box.name ?? '');
     const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
     found = { greetingNames: input.greetingNames, to: input.to, from: input.from, addressees, senderLabel };
+    if (ADDRESSEE_EXCLUSIONS.size >= MAX_CACHED_INPUTS) ADDRESSEE_EXCLUSIONS.clear();
     ADDRESSEE_EXCLUSIONS.set(input, found);
   }
   return found;
