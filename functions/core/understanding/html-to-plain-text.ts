@@ -450,10 +450,13 @@ const UNCOUNTED_ELEMENTS = new Set([
 export function measureHtmlDepth(html: string): number {
   let depth = 0;
   let deepest = 0;
-  for (const match of html.matchAll(TAG_PATTERN)) {
-    const [, closing, name = '', selfClosing] = match;
-    if (UNCOUNTED_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
-    if (closing) depth = Math.max(0, depth - 1);
+  TAG_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TAG_PATTERN.exec(html)) !== null) {
+    const name = match[2]!;
+    // Tag names are mostly written in lower case already: look them up as written first.
+    if (match[3] || UNCOUNTED_ELEMENTS.has(name) || UNCOUNTED_ELEMENTS.has(name.toLowerCase())) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
     else deepest = Math.max(deepest, ++depth);
   }
   return deepest;
