@@ -21,7 +21,7 @@ import {
 } from './lexicon.js';
 import { createPerMessageCache } from './per-message-cache.js';
 import { findAllRuns, readRun, type Run } from './runs.js';
-import { collapseSpaces, compactForm, compactFormTransliterated, escapeRegExp, organisationLabel, splitAddress } from './text-tools.js';
+import { collapseSpaces, compactForm, compactFormTransliterated, escapeRegExp, hasGermanLetters, organisationLabel, splitAddress } from './text-tools.js';
 
 /** Where a candidate came from; distinct sources agreeing raise confidence. */
 export type CompanySource = 'display-name' | 'domain' | 'tenant' | 'subject' | 'body' | 'signature' | 'domain-guess';
@@ -337,7 +337,8 @@ function subRuns(runs: readonly Run[]): SubRun[] {
   for (const run of runs) {
     const words = run.text.split(WHITESPACE).filter(Boolean);
     const compactWords = words.map(compactForm);
-    const transliteratedWords = words.map(compactFormTransliterated);
+    // A word without umlauts or ß transliterates to its compact form, which is already at hand.
+    const transliteratedWords = words.map((word, index) => (hasGermanLetters(word) ? compactFormTransliterated(word) : (compactWords[index] ?? '')));
     const countsForInitials = words.map((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
     for (let from = 0; from < words.length; from += 1) {
       let withThe = '';

@@ -119,9 +119,14 @@ export function compactForm(text: string): string {
 /** The characters {@link compactFormTransliterated} rewrites; text without them has the plain compact form. */
 const GERMAN_TRANSLITERATED = /[äöüÄÖÜß]/;
 
+/** True when a text holds a letter {@link compactFormTransliterated} rewrites (ä, ö, ü, ß). */
+export function hasGermanLetters(text: string): boolean {
+  return GERMAN_TRANSLITERATED.test(text);
+}
+
 /** The German transliteration of umlauts as domains write them ("Müller Bräu" -> "muellerbraeu"). */
 export function compactFormTransliterated(text: string): string {
-  if (!GERMAN_TRANSLITERATED.test(text)) return compactForm(text);
+  if (!hasGermanLetters(text)) return compactForm(text);
   const transliterated = text
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
