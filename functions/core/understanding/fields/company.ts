@@ -295,7 +295,6 @@ interface SubRun {
 
 const STARTS_WITH_LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const LEADING_THE = /^the\s+/i;
-const WHITESPACE = /\s+/;
 
 /** The words of a sub-run joined: the phrase as the text writes it (spaces collapsed). */
 function phraseOf(sub: SubRun): string {
@@ -313,7 +312,7 @@ function extendedPhraseOf(sub: SubRun): string {
 /** The compact forms of one phrase (a display-name label, say) for {@link matchLabelInText}. */
 function describePhrase(phrase: string): SubRun {
   const withoutThe = phrase.replace(LEADING_THE, '');
-  const words = phrase.split(WHITESPACE).filter((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
+  const words = phrase.split(WHITESPACE_RUN).filter((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
   return {
     words: [phrase],
     from: 0,
@@ -335,7 +334,7 @@ function describePhrase(phrase: string): SubRun {
 function subRuns(runs: readonly Run[]): SubRun[] {
   const out: SubRun[] = [];
   for (const run of runs) {
-    const words = run.text.split(WHITESPACE).filter(Boolean);
+    const words = run.text.split(WHITESPACE_RUN).filter(Boolean);
     const compactWords = words.map(compactForm);
     // A word without umlauts or ß transliterates to its compact form, which is already at hand.
     const transliteratedWords = words.map((word, index) => (hasGermanLetters(word) ? compactFormTransliterated(word) : (compactWords[index] ?? '')));

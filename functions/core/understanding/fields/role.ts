@@ -99,7 +99,6 @@ const TRAILING_PUNCTUATION = /[\s,.;:!?]+$/;
 const LEADING_PUNCTUATION = /^[\s,.;:!?–—-]+/;
 const ENDS_WITH_PUNCTUATION = /[\s,.;:!?]$/;
 const STARTS_WITH_PUNCTUATION = /^[\s,.;:!?–—-]/;
-const WHITESPACE_RUN = /\s+/;
 
 /** An organisation tail is dropped unless it holds a role noun ("Head of Sales at Acme" keeps "Head of"). */
 function keepTailWithRoleNoun(tail: string): string {
