@@ -102,6 +102,17 @@ describe('bad input: not understood, with the reason', () => {
 });
 
 describe('bad input: read anyway', () => {
+  it('HTML elements named like object properties (<constructor>, <__proto__>): read as text (regression: html-to-text threw)', async () => {
+    // Prepare / Act
+    const result = await understandFixture('html-prototype-tag-names.eml');
+
+    // Assess
+    expect(result.status).toBe('understood');
+    expect(result.company).toBe('Tallow Robotics');
+    expect(result.contact.email).toBe('ines.carvalho@tallow-robotics.example');
+    expect(result.isRejection).toBe(true);
+  });
+
   it('a truncated multipart message: what arrived is read', async () => {
     // Prepare / Act
     const understanding = await understandFixture('truncated-mime.eml');
