@@ -64,6 +64,36 @@ export function findHits(pattern: RegExp, sentences: readonly Sentence[]): Phras
 }
 
 /**
+ * How many matches of a compiled phrase list the sentences hold (as `findHits(...).length`,
+ * without working out for each whether a conditional governs it). With `firstOnly`, stops at 1.
+ */
+function countMatchesIn(pattern: RegExp, sentences: readonly Sentence[], firstOnly: boolean): number {
+  let count = 0;
+  for (const sentence of sentences) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(sentence.folded); match !== null; match = pattern.exec(sentence.folded)) {
+      if (match[0].length === 0) {
+        pattern.lastIndex += 1;
+        continue;
+      }
+      count += 1;
+      if (firstOnly) return count;
+    }
+  }
+  return count;
+}
+
+/** How many matches of a compiled phrase list the sentences hold. */
+export function countHits(pattern: RegExp, sentences: readonly Sentence[]): number {
+  return countMatchesIn(pattern, sentences, false);
+}
+
+/** True when the sentences hold a match of a compiled phrase list (as `findHits(...).length > 0`). */
+export function hasHit(pattern: RegExp, sentences: readonly Sentence[]): boolean {
+  return countMatchesIn(pattern, sentences, true) > 0;
+}
+
+/**
  * True when a conditional word ("if", "should you", "falls", "si") comes before the position in
  * the same sentence: both the condition and its consequence are hypothetical.
  */
@@ -100,10 +130,10 @@ export function classifyMessage(subject: string | null, body: string): Classific
   const weak = Math.min(MAX_WEAK_COUNTED, countUnconditional(findHits(PATTERNS.rejectionWeak, sentences)));
   const scores = {
     rejection: strong * STRONG_REJECTION_WEIGHT + weak * WEAK_REJECTION_WEIGHT,
-    'application-confirmation': findHits(PATTERNS.confirmation, sentences).length * MARKER_WEIGHT,
+    'application-confirmation': countHits(PATTERNS.confirmation, sentences) * MARKER_WEIGHT,
     'interview-invitation': countAffirmed(findHits(PATTERNS.interview, sentences)) * MARKER_WEIGHT,
     offer: countAffirmed(findHits(PATTERNS.offer, sentences)) * MARKER_WEIGHT,
-    'auto-reply': findHits(PATTERNS.autoReply, sentences).length * AUTO_REPLY_WEIGHT,
+    'auto-reply': countHits(PATTERNS.autoReply, sentences) * AUTO_REPLY_WEIGHT,
   };
   // A decision phrase ends the application whatever else the mail says ("accepted an offer for
   // this role", "we'd love to stay in touch"), unless another kind clearly dominates.

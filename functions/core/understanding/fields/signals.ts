@@ -4,7 +4,7 @@
  */
 import type { Signals } from '../types.js';
 import { PATTERNS } from '../phrases/index.js';
-import { findHits, type PhraseHit } from './classify.js';
+import { findHits, hasHit, type PhraseHit } from './classify.js';
 import { capQuote, readSentences } from './text-tools.js';
 
 /** Most quotes kept per list. */
@@ -47,10 +47,10 @@ export function extractSignals(body: string, feedbackAddress: string | null): Si
   const sentences = readSentences(body);
   const reasons = collectQuotes(findHits(PATTERNS.reasons, sentences).filter((hit) => !hit.conditional));
   const compliments = collectQuotes(findHits(PATTERNS.compliments, sentences).filter((hit) => !hit.conditional));
-  const reapplyInvitation = findHits(PATTERNS.reapply, sentences).length > 0;
-  const stayInTouch = findHits(PATTERNS.stayInTouch, sentences).length > 0;
-  const refused = findHits(PATTERNS.feedbackRefused, sentences).length > 0;
-  const offered = findHits(PATTERNS.feedbackOffered, sentences).length > 0;
+  const reapplyInvitation = hasHit(PATTERNS.reapply, sentences);
+  const stayInTouch = hasHit(PATTERNS.stayInTouch, sentences);
+  const refused = hasHit(PATTERNS.feedbackRefused, sentences);
+  const offered = hasHit(PATTERNS.feedbackOffered, sentences);
   return {
     reasons,
     compliments,
