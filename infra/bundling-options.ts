@@ -28,16 +28,15 @@ export const FUNCTION_NODE_MAJOR = 24;
 
 /**
  * Module aliases (esbuild `--alias`, paths relative to the repository root, where CDK runs
- * esbuild). html-to-text is reached twice in the inbound bundle: mailparser `require()`s it (its
- * CommonJS build) and the understanding code `import`s it (its ESM build), so the bundle carried
- * two copies of it and of htmlparser2, entities, domhandler, selderee... (about 200 KB, about 12 ms
- * of import time). Pointing the package at its CommonJS build keeps one copy (same version, same code).
- * source-map: see below.
+ * esbuild). A package reached both by `require()` (its CommonJS build) and by `import` (its ESM
+ * build) is bundled twice; pointing it at its CommonJS build keeps one copy (same version, same
+ * code). html-to-text: mailparser require()s it; the core imported it too until it got its own
+ * HTML walker (html-to-plain-text.ts), and the alias keeps any such import on the one copy.
+ * htmlparser2: mailparser's html-to-text require()s it and the core imports it. source-map: see below.
  */
 export const MODULE_ALIASES: Readonly<Record<string, string>> = {
   'html-to-text': './node_modules/html-to-text/lib/html-to-text.cjs',
-  // htmlparser2 likewise: the understanding code imports it (html-to-plain-text.ts) and html-to-text,
-  // which mailparser require()s, requires it: one copy, the CommonJS one (about 145 KB less).
+  // One copy of htmlparser2, the CommonJS one (about 145 KB less in inbound).
   htmlparser2: './node_modules/htmlparser2/dist/commonjs/index.js',
   // Handlebars' compiler require()s source-map only to emit source maps of compiled templates
   // (its `srcName` option, never passed here); without it Handlebars builds the template code

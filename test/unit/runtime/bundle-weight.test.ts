@@ -2,7 +2,7 @@
  * What keeps the handler bundles light at cold start, checked on the bundles CDK deploys (the
  * settings of infra/bundling-options.ts, esbuild in-process, nothing written, no sockets):
  * validation uses zod's tree-shakable API (zod/mini), never the classic API that carries all of
- * zod; and html-to-text is bundled once (its CommonJS build), not once per module format.
+ * zod; and html-to-text and htmlparser2 are bundled once (their CommonJS builds), not once per module format.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -55,5 +55,18 @@ describe('handler bundle weight', () => {
     // Assess
     const builds = Object.keys(inputs).filter((path) => /node_modules\/html-to-text\/lib\/html-to-text\.(c|m)?js$/.test(path));
     expect(builds).toEqual(['node_modules/html-to-text/lib/html-to-text.cjs']);
+  });
+
+  it('inbound carries one build of htmlparser2 (the core\'s HTML walker and html-to-text share it)', async () => {
+    // Act
+    const inputs = await bundledInputsOf('inbound');
+
+    // Assess
+    const builds = new Set(
+      Object.keys(inputs)
+        .map((path) => /node_modules\/htmlparser2\/dist\/(commonjs|esm)\//.exec(path)?.[1])
+        .filter((build) => build !== undefined),
+    );
+    expect([...builds]).toEqual(['commonjs']);
   });
 });
