@@ -46,7 +46,7 @@ function buildConfigSchema() {
     /** The owner's name, used to sign drafts; empty leaves a "[Your name]" placeholder. */
     OWNER_NAME: z._default(z.string().check(z.maxLength(100)), ''),
     /** IANA time zone prompts are scheduled in. */
-    TIME_ZONE: z._default(timeZoneSchema, 'UTC'),
+    TIME_ZONE: z._default(timeZoneSchema(), 'UTC'),
     /** Local hour (0-23) at which prompts arrive. */
     SEND_HOUR: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(23)), 9),
     /**
@@ -62,7 +62,7 @@ function buildConfigSchema() {
      * Follow-up cadence, e.g. "feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2".
      * Parsed by the core (parseCadenceSpec); unset means the defaults of DESIGN.md.
      */
-    CADENCE: cadenceSpecSchema,
+    CADENCE: cadenceSpecSchema(),
     /** Folder of the Handlebars templates (CDK sets it to the bundled copy); unset: the repo's templates/. */
     TEMPLATES_DIR: z.optional(z.string()),
     /** Largest inbound message accepted, in bytes. */

@@ -56,11 +56,11 @@ export const deployConfigSchema = z
     /** The address Not Today sends from; its domain becomes the SES sending identity (DKIM). */
     fromAddress: email,
     /** IANA time zone prompts are scheduled in. */
-    timeZone: z._default(timeZoneSchema, 'UTC'),
+    timeZone: z._default(timeZoneSchema(), 'UTC'),
     /** Local hour (0-23) at which prompts arrive. */
     sendHour: z.number().int().min(0).max(HOURS_PER_DAY - 1).default(DEFAULT_SEND_HOUR),
     /** Follow-up cadence; leave it out for the defaults of DESIGN.md. */
-    cadence: cadenceSpecSchema,
+    cadence: cadenceSpecSchema(),
     /** Days raw inbound mail is kept in S3 before it expires. */
     rawMailRetentionDays: z.number().int().min(1).max(MAX_RAW_MAIL_RETENTION_DAYS).default(DEFAULT_RAW_MAIL_RETENTION_DAYS),
     /** Minutes between dispatch sweeps. */

@@ -29,19 +29,24 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/** An IANA time zone name. */
-export const timeZoneSchema = z.string().check(z.refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin'));
+/** An IANA time zone name (the schema is built on first use: importing a handler builds none). */
+export const timeZoneSchema = z.onFirstUse(() =>
+  z.string().check(z.refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+);
 
 /**
  * An optional cadence spec ("feedback=14d;checkins=1mo,3mo,6mo,12mo;then=6mo;quietAfter=2"),
  * checked by the core's own parser; the issue carries the parser's message naming the bad part.
+ * Built on first use, like {@link timeZoneSchema}.
  */
-export const cadenceSpecSchema = z.optional(z.string()).check(
-  z.superRefine((spec, context) => {
-    try {
-      parseCadenceSpec(spec);
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    }
-  }),
+export const cadenceSpecSchema = z.onFirstUse(() =>
+  z.optional(z.string()).check(
+    z.superRefine((spec, context) => {
+      try {
+        parseCadenceSpec(spec);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  ),
 );
