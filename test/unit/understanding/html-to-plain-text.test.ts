@@ -164,12 +164,25 @@ describe('convertHtmlToText', () => {
   it('gives the text html-to-text gave on every HTML body of the fixtures', async () => {
     // Prepare
     const bodies = await readFixtureHtml();
+    const readsBefore = (html: string) => {
+      try {
+        convertLikeBefore(html);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // html-to-text threw on one fixture: bad/html-prototype-tag-names.eml (<constructor>, <__proto__>)
+    const unreadableBefore = bodies.filter((html) => !readsBefore(html));
+    const readableBefore = bodies.filter(readsBefore);
 
     // Act
-    const differences = bodies.filter((html) => convertHtmlToText(html).text !== convertLikeBefore(html));
+    const differences = readableBefore.filter((html) => convertHtmlToText(html).text !== convertLikeBefore(html));
 
     // Assess
-    expect(bodies.length).toBeGreaterThan(20);
+    expect(readableBefore.length).toBeGreaterThan(20);
+    expect(unreadableBefore).toHaveLength(1);
+    expect(unreadableBefore[0]).toContain('<constructor>');
     expect(differences).toEqual([]);
   });
 
