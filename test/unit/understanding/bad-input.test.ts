@@ -102,6 +102,16 @@ describe('bad input: not understood, with the reason', () => {
 });
 
 describe('bad input: read anyway', () => {
+  it('a fancy-font letter after an apostrophe, without hanging (regression: the word reader looped for ever)', async () => {
+    // Prepare / Act
+    const result = await understandFixture('fancy-font-after-apostrophe.eml');
+
+    // Assess
+    expect(result.status).toBe('understood');
+    expect(result.company).toBe('Copperfield Labs');
+    expect(result.contact.name).toBe('Lena Brooks');
+  });
+
   it('HTML elements named like object properties (<constructor>, <__proto__>): read as text (regression: html-to-text threw)', async () => {
     // Prepare / Act
     const result = await understandFixture('html-prototype-tag-names.eml');
