@@ -1,9 +1,12 @@
 /**
  * How every Lambda function is bundled, in ONE place: the CDK house construct
- * (infra/constructs/not-today-function.ts) hands these settings to NodejsFunction, and the
- * benchmark (bench/) hands the same settings to esbuild's JS API, so the bundle it measures is
- * the bundle CDK deploys. Plain data and a mapping function: no aws-cdk-lib import here, so the
- * benchmark does not load CDK.
+ * (infra/constructs/not-today-function.ts) builds each function's asset with esbuild's JS API and
+ * these options, and the benchmark (bench/) and the bundle tests build with the same options, so
+ * the bundle they measure is the bundle CDK deploys. Plain data and mapping functions: no
+ * aws-cdk-lib import here, so the benchmark does not load CDK.
+ *
+ * Why not NodejsFunction: it writes one file (its esbuild command line has --outfile), so it
+ * cannot split lazily loaded code into files of their own (see FUNCTION_BUNDLING.splitting).
  */
 import type { BuildOptions } from 'esbuild';
 
@@ -27,8 +30,7 @@ export const ESM_REQUIRE_BANNER = [
 export const FUNCTION_NODE_MAJOR = 24;
 
 /**
- * Module aliases (esbuild `--alias`, paths relative to the repository root, where CDK runs
- * esbuild). A package reached both by `require()` (its CommonJS build) and by `import` (its ESM
+ * Module aliases (esbuild `alias`, paths relative to the repository root). A package reached both by `require()` (its CommonJS build) and by `import` (its ESM
  * build) is bundled twice; pointing it at its CommonJS build keeps one copy (same version, same
  * code). html-to-text: mailparser require()s it; the core imported it too until it got its own
  * HTML walker (html-to-plain-text.ts), and the alias keeps any such import on the one copy.
@@ -44,7 +46,7 @@ export const MODULE_ALIASES: Readonly<Record<string, string>> = {
   'source-map': './functions/runtime/no-source-map.cjs',
 };
 
-/** The bundling settings of every function (NodejsFunction `bundling` props, as plain data). */
+/** The bundling settings of every function, as plain data (toEsbuildOptions maps them to esbuild's). */
 export const FUNCTION_BUNDLING = {
   format: 'esm',
   platform: 'node',
@@ -59,22 +61,35 @@ export const FUNCTION_BUNDLING = {
   // each bundle about a tenth of its import time.
   keepNames: false,
   sourceMap: false,
-  /** NodejsFunction's `esbuildArgs`: CDK passes `--alias` entries as `--alias:<name>=<path>`. */
-  esbuildArgs: { '--alias': Object.entries(MODULE_ALIASES).map(([name, path]) => `${name}=${path}`) },
+  /**
+   * Code splitting: every `await import()` becomes a file of its own, loaded when that line first
+   * runs, and a cold start reads and compiles only the statically imported files. The functions
+   * import lazily what only some invocations need: the prompt renderer (Handlebars, the drafting
+   * phrases) and MailComposer, which an empty sweep or a page view never uses, and the SDK does
+   * the same with its credential providers. In one file V8 still had to read all of it at import.
+   */
+  splitting: true,
+  /** Where the lazily loaded files go, beside the entry (index.mjs). */
+  chunkNames: 'chunks/[name]-[hash]',
 } as const;
 
-/** The file NodejsFunction writes for an ESM bundle (index.mjs; index.js for CommonJS). */
+/** The file each function's bundle starts from (its handler is `index.handler`). */
 export const BUNDLE_OUTPUT_FILE = 'index.mjs';
+/** The extension of every output file: ESM, whatever package.json says (Lambda reads .mjs as ESM). */
+const OUTPUT_EXTENSION = '.mjs';
 
 /**
- * The esbuild options NodejsFunction's local bundling passes on its command line for
- * FUNCTION_BUNDLING (`esbuild --bundle <entry> --target --platform --format --outfile
- * --minify --banner:js --main-fields --alias:<name>=<path>`), for esbuild's JS API.
+ * The esbuild options of FUNCTION_BUNDLING for one function: bundle `entry` into `outdir`, as
+ * index.mjs plus its chunks. The CDK construct (infra/constructs/not-today-function.ts) builds
+ * each function's asset with these, and the benchmark and the bundle tests build with the same.
  */
-export function toEsbuildOptions(input: { entry: string; outfile: string; absWorkingDir: string }): BuildOptions {
+export function toEsbuildOptions(input: { entry: string; outdir: string; absWorkingDir: string }): BuildOptions {
   return {
-    entryPoints: [input.entry],
-    outfile: input.outfile,
+    entryPoints: { index: input.entry },
+    outdir: input.outdir,
+    outExtension: { '.js': OUTPUT_EXTENSION },
+    chunkNames: FUNCTION_BUNDLING.chunkNames,
+    splitting: FUNCTION_BUNDLING.splitting,
     absWorkingDir: input.absWorkingDir,
     bundle: true,
     format: FUNCTION_BUNDLING.format,
@@ -88,4 +103,25 @@ export function toEsbuildOptions(input: { entry: string; outfile: string; absWor
     sourcemap: FUNCTION_BUNDLING.sourceMap,
     alias: { ...MODULE_ALIASES },
   };
+}
+
+/** An esbuild metafile's outputs, as far as staticClosureOf needs them. */
+export type BundleOutputs = Record<string, { bytes: number; imports: readonly { path: string; kind: string; external?: boolean }[] }>;
+
+/**
+ * The output files a cold start loads before the handler can run: the entry and everything it
+ * imports statically, transitively (lazily imported chunks excluded). Paths as in `outputs`.
+ */
+export function staticClosureOf(outputs: BundleOutputs, entryPath: string): string[] {
+  const seen = new Set<string>([entryPath]);
+  const pending = [entryPath];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    for (const imported of outputs[current]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || imported.external || seen.has(imported.path) || !outputs[imported.path]) continue;
+      seen.add(imported.path);
+      pending.push(imported.path);
+    }
+  }
+  return [...seen];
 }

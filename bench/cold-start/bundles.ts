@@ -2,12 +2,13 @@
  * Builds the bundles the cold-start benchmark imports: each handler exactly as CDK deploys it
  * (the shared settings of infra/bundling-options.ts, through esbuild's JS API), and the
  * reference bundles (empty, mailparser alone, SDK only, SDK + S3, mailparser + SDK) with the
- * same settings. Output: bench/.work/bundles/<name>/index.mjs, plus the metafile's inputs.
+ * same settings. Output: bench/.work/bundles/<name>/index.mjs and its chunks, plus the metafile's
+ * inputs.
  */
 import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLE_OUTPUT_FILE, toEsbuildOptions } from '../../infra/bundling-options.js';
+import { BUNDLE_OUTPUT_FILE, staticClosureOf, toEsbuildOptions } from '../../infra/bundling-options.js';
 import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
 
 export interface BundleSpec {
@@ -30,11 +31,18 @@ export const BUNDLE_SPECS: readonly BundleSpec[] = [
 ];
 
 export interface BuiltBundle extends BundleSpec {
+  /** The entry file (index.mjs). */
   file: string;
+  /** Every output file: the entry and all its chunks, lazily loaded ones included (what is deployed). */
   bytes: number;
-  /** Input paths that put bytes into the output (from esbuild's metafile). */
+  /** The files a cold start loads before the handler runs: the entry and its static imports. */
+  importedBytes: number;
+  /** Output files in all, and how many of them a cold start loads. */
+  files: number;
+  importedFiles: number;
+  /** Input paths that put bytes into any output file (from esbuild's metafile). */
   inputs: string[];
-  /** Bytes each input puts into the output. */
+  /** Bytes each input puts into the outputs. */
   inputBytes: Record<string, number>;
 }
 
@@ -51,20 +59,33 @@ export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
   const dir = join(WORK_DIR, 'bundles', spec.name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const outfile = join(dir, BUNDLE_OUTPUT_FILE);
   const result = await build({
-    ...toEsbuildOptions({ entry: join(REPO_ROOT, spec.entry), outfile, absWorkingDir: REPO_ROOT }),
+    ...toEsbuildOptions({ entry: join(REPO_ROOT, spec.entry), outdir: dir, absWorkingDir: REPO_ROOT }),
     // Only adds the metafile to the result; the bundle's bytes are the same.
     metafile: true,
     logLevel: 'warning',
   });
-  const output = Object.values(result.metafile.outputs)[0];
-  if (!output) throw new Error(`esbuild wrote no output for ${spec.name}`);
-  const inputs = Object.entries(output.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => path);
-  const inputBytes = Object.fromEntries(inputs.map((path) => [path, output.inputs[path]!.bytesInOutput]));
-  return { ...spec, file: outfile, bytes: output.bytes, inputs, inputBytes };
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${spec.name}/${BUNDLE_OUTPUT_FILE}`));
+  if (!entryPath) throw new Error(`esbuild wrote no ${BUNDLE_OUTPUT_FILE} for ${spec.name}`);
+  const imported = staticClosureOf(outputs, entryPath);
+  const inputBytes: Record<string, number> = {};
+  for (const output of Object.values(outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      if (input.bytesInOutput > 0) inputBytes[path] = (inputBytes[path] ?? 0) + input.bytesInOutput;
+    }
+  }
+  const sizeOf = (paths: string[]) => paths.reduce((sum, path) => sum + outputs[path]!.bytes, 0);
+  return {
+    ...spec,
+    file: join(dir, BUNDLE_OUTPUT_FILE),
+    bytes: sizeOf(Object.keys(outputs)),
+    importedBytes: sizeOf(imported),
+    files: Object.keys(outputs).length,
+    importedFiles: imported.length,
+    inputs: Object.keys(inputBytes),
+    inputBytes,
+  };
 }
 
 /** Builds every bundle of BUNDLE_SPECS. */

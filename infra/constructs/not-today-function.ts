@@ -1,20 +1,21 @@
 /**
  * The one way this project makes a Lambda function: an ESM bundle built by the local esbuild
- * (never Docker), the newest Node.js runtime aws-cdk-lib knows, ARM64, explicit memory and
+ * (never Docker) with the shared settings of infra/bundling-options.ts, code-split so that a
+ * cold start loads only what every invocation needs, the newest Node.js runtime aws-cdk-lib knows, ARM64, explicit memory and
  * timeout, its own log group with retention, X-Ray tracing, and a role of its own that can
  * only write to that log group until the stack grants it more. Every function that renders
  * mail carries a copy of the repository's templates/ in its bundle (TEMPLATES_DIR).
  */
-import { existsSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../functions/core/errors.js';
-import { FUNCTION_BUNDLING } from '../bundling-options.js';
+import { toEsbuildOptions } from '../bundling-options.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -24,6 +25,31 @@ export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
 export const BUNDLED_TEMPLATES_DIR = '/var/task/templates';
 /** Directory name of the templates inside the repository and inside each bundle. */
 const TEMPLATES_DIR_NAME = 'templates';
+/** The bundle's entry file is index.mjs (infra/bundling-options.ts), exporting `handler`. */
+const FUNCTION_HANDLER = 'index.handler';
+/**
+ * CDK asks every bundling for a Docker image, used only when local bundling declines. Ours never
+ * declines (it builds or throws), so this image is never pulled.
+ */
+const UNUSED_BUNDLING_IMAGE = 'public.ecr.aws/docker/library/node:24';
+
+/**
+ * Bundles one handler on this machine with esbuild's JS API (no Docker): the code-split ESM
+ * bundle of infra/bundling-options.ts, plus a copy of templates/ when the function renders mail.
+ */
+class LocalFunctionBundling implements ILocalBundling {
+  constructor(
+    private readonly projectRoot: string,
+    private readonly entry: string,
+    private readonly templatesSource: string | null,
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({ ...toEsbuildOptions({ entry: this.entry, outdir: outputDir, absWorkingDir: this.projectRoot }), logLevel: 'warning' });
+    if (this.templatesSource) cpSync(this.templatesSource, join(outputDir, TEMPLATES_DIR_NAME), { recursive: true });
+    return true;
+  }
+}
 
 /** Re-exported: the banner now lives with the other bundling settings (infra/bundling-options.ts). */
 export { ESM_REQUIRE_BANNER } from '../bundling-options.js';
@@ -49,7 +75,7 @@ export interface NotTodayFunctionProps {
 }
 
 export class NotTodayFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   private readonly accessPolicy: iam.Policy;
@@ -84,11 +110,17 @@ export class NotTodayFunction extends Construct {
       ...(props.bundlesTemplates ? { TEMPLATES_DIR: BUNDLED_TEMPLATES_DIR } : {}),
     };
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(props.projectRoot, 'functions', 'handlers', `${props.handlerName}.ts`),
-      handler: 'handler',
-      projectRoot: props.projectRoot,
-      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
+    const entry = join(props.projectRoot, 'functions', 'handlers', `${props.handlerName}.ts`);
+    this.function = new lambda.Function(this, 'Function', {
+      // The asset is the bundle, hashed by its bytes (the repository itself is never staged).
+      code: lambda.Code.fromAsset(props.projectRoot, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          image: DockerImage.fromRegistry(UNUSED_BUNDLING_IMAGE),
+          local: new LocalFunctionBundling(props.projectRoot, entry, props.bundlesTemplates ? templatesSource : null),
+        },
+      }),
+      handler: FUNCTION_HANDLER,
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: FUNCTION_ARCHITECTURE,
@@ -100,27 +132,6 @@ export class NotTodayFunction extends Construct {
       environment,
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
-      bundling: {
-        // The shared settings (infra/bundling-options.ts): the benchmark bundles with the same ones.
-        format: FUNCTION_BUNDLING.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        target: FUNCTION_BUNDLING.target,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        banner: FUNCTION_BUNDLING.banner,
-        externalModules: [...FUNCTION_BUNDLING.externalModules],
-        minify: FUNCTION_BUNDLING.minify,
-        keepNames: FUNCTION_BUNDLING.keepNames,
-        sourceMap: FUNCTION_BUNDLING.sourceMap,
-        esbuildArgs: { '--alias': [...FUNCTION_BUNDLING.esbuildArgs['--alias']] },
-        forceDockerBundling: false,
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string): string[] =>
-            props.bundlesTemplates
-              ? [`cp -R "${join(inputDir, TEMPLATES_DIR_NAME)}" "${join(outputDir, TEMPLATES_DIR_NAME)}"`]
-              : [],
-        },
-      },
     });
 
     // The role's default policy holds only log writing, X-Ray and the failure destination;

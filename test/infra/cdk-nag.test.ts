@@ -162,6 +162,8 @@ describe('the bundles', () => {
       expect(code.startsWith('import { createRequire as __notTodayCreateRequire }')).toBe(true);
       expect(code).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
       expect(existsSync(join(asset.dir, 'index.js'))).toBe(false);
+      // Code split: what only some invocations need (the renderer, MailComposer) is in chunks/.
+      expect(existsSync(join(asset.dir, 'chunks'))).toBe(true);
     }
   });
 

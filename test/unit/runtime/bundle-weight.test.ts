@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { toEsbuildOptions } from '../../../infra/bundling-options.js';
+import { BUNDLE_OUTPUT_FILE, staticClosureOf, toEsbuildOptions } from '../../../infra/bundling-options.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Classic zod's own modules (zod/mini shares zod/v4/core, which is fine). */
@@ -15,25 +15,75 @@ const CLASSIC_ZOD = 'node_modules/zod/v4/classic/';
 /** Far above what the handlers' schemas need from zod/mini (about 40 KB), far below classic zod (about 460 KB). */
 const MAX_ZOD_BYTES = 100 * 1024;
 
-/** The inputs that put bytes into a handler's deployed bundle, with their byte counts. */
+/** The inputs that put bytes into a handler's deployed bundle (all its files), with their byte counts. */
 async function bundledInputsOf(handlerName: string): Promise<Record<string, number>> {
   const result = await build({
     ...toEsbuildOptions({
       entry: `functions/handlers/${handlerName}.ts`,
-      outfile: `/tmp/not-today-bundle-weight/${handlerName}/index.mjs`,
+      outdir: `/tmp/not-today-bundle-weight/${handlerName}`,
       absWorkingDir: REPO_ROOT,
     }),
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.fromEntries(
-    Object.entries(output.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([path, input]) => [path, input.bytesInOutput]),
-  );
+  const bytes: Record<string, number> = {};
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      if (input.bytesInOutput > 0) bytes[path] = (bytes[path] ?? 0) + input.bytesInOutput;
+    }
+  }
+  return bytes;
 }
+
+/** The inputs in the files a cold start loads (index.mjs and its static imports), and in the rest. */
+async function importedAndLazyInputsOf(handlerName: string): Promise<{ imported: Set<string>; lazy: Set<string> }> {
+  const outdir = `/tmp/not-today-bundle-weight/${handlerName}`;
+  const result = await build({
+    ...toEsbuildOptions({ entry: `functions/handlers/${handlerName}.ts`, outdir, absWorkingDir: REPO_ROOT }),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => path.endsWith(`/${handlerName}/${BUNDLE_OUTPUT_FILE}`))!;
+  const loaded = new Set(staticClosureOf(outputs, entry));
+  const imported = new Set<string>();
+  const lazy = new Set<string>();
+  for (const [file, output] of Object.entries(outputs)) {
+    for (const [path, input] of Object.entries(output.inputs)) {
+      if (input.bytesInOutput > 0) (loaded.has(file) ? imported : lazy).add(path);
+    }
+  }
+  return { imported, lazy };
+}
+
+const HANDLEBARS = 'node_modules/handlebars/';
+/** nodemailer's MailComposer (its ESM build under dist/esm, or lib/ for CommonJS). */
+const MAIL_COMPOSER = '/mail-composer/index.js';
+const hasInput = (inputs: Set<string>, fragment: string) => [...inputs].some((path) => path.includes(fragment));
+
+describe('what a cold start loads (code splitting)', () => {
+  it('dispatch loads neither Handlebars nor MailComposer at import: an empty sweep never needs them', async () => {
+    // Act
+    const { imported, lazy } = await importedAndLazyInputsOf('dispatch');
+
+    // Assess
+    expect(hasInput(imported, HANDLEBARS)).toBe(false);
+    expect(hasInput(imported, MAIL_COMPOSER)).toBe(false);
+    expect(hasInput(lazy, HANDLEBARS)).toBe(true);
+    expect(hasInput(lazy, MAIL_COMPOSER)).toBe(true);
+  });
+
+  it('actions loads MailComposer only when it sends (a fresh link, a corrected draft)', async () => {
+    // Act
+    const { imported, lazy } = await importedAndLazyInputsOf('actions');
+
+    // Assess
+    expect(hasInput(imported, MAIL_COMPOSER)).toBe(false);
+    expect(hasInput(lazy, MAIL_COMPOSER)).toBe(true);
+  });
+});
 
 describe('handler bundle weight', () => {
   it.each(['inbound', 'dispatch', 'actions'])('%s carries zod/mini only, not classic zod', async (handlerName) => {
