@@ -46,9 +46,11 @@ export interface PhraseHit {
   conditional: boolean;
 }
 
-/** Finds the matches of a compiled phrase list per sentence, noting conditional ones. */
-export function findHits(pattern: RegExp, sentences: readonly Sentence[]): PhraseHit[] {
-  const hits: PhraseHit[] = [];
+/**
+ * Calls `visit` for each non-empty match of a compiled phrase list, sentence by sentence, until
+ * it returns true (stop). The one loop behind findHits, countHits and hasHit.
+ */
+function visitMatches(pattern: RegExp, sentences: readonly Sentence[], visit: (sentence: Sentence, match: RegExpExecArray) => boolean): void {
   for (const sentence of sentences) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(sentence.folded); match !== null; match = pattern.exec(sentence.folded)) {
@@ -56,10 +58,19 @@ export function findHits(pattern: RegExp, sentences: readonly Sentence[]): Phras
         pattern.lastIndex += 1;
         continue;
       }
-      const text = sentence.text.slice(match.index, match.index + match[0].length);
-      hits.push({ sentence, index: match.index, text, conditional: isConditionalAt(sentence.text, match.index) });
+      if (visit(sentence, match)) return;
     }
   }
+}
+
+/** Finds the matches of a compiled phrase list per sentence, noting conditional ones. */
+export function findHits(pattern: RegExp, sentences: readonly Sentence[]): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  visitMatches(pattern, sentences, (sentence, match) => {
+    const text = sentence.text.slice(match.index, match.index + match[0].length);
+    hits.push({ sentence, index: match.index, text, conditional: isConditionalAt(sentence.text, match.index) });
+    return false;
+  });
   return hits;
 }
 
@@ -69,17 +80,10 @@ export function findHits(pattern: RegExp, sentences: readonly Sentence[]): Phras
  */
 function countMatchesIn(pattern: RegExp, sentences: readonly Sentence[], firstOnly: boolean): number {
   let count = 0;
-  for (const sentence of sentences) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(sentence.folded); match !== null; match = pattern.exec(sentence.folded)) {
-      if (match[0].length === 0) {
-        pattern.lastIndex += 1;
-        continue;
-      }
-      count += 1;
-      if (firstOnly) return count;
-    }
-  }
+  visitMatches(pattern, sentences, () => {
+    count += 1;
+    return firstOnly;
+  });
   return count;
 }
 
