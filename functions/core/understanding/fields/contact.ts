@@ -203,6 +203,20 @@ function isExcludedName(name: string, exclusions: Exclusions): boolean {
   );
 }
 
+/** Words shorter than this in a name are not looked for in an address (initials, particles). */
+const MIN_NAME_PART_LETTERS = 2;
+
+/**
+ * True when the address's local part spells the person's given name and surname (dana.whitfield,
+ * whitfield_dana, dana-whitfield, danawhitfield): a personal mailbox, not a shared one.
+ */
+function addressNamesPerson(address: string | null, name: string): boolean {
+  if (!address) return false;
+  const local = foldCase(address.slice(0, Math.max(0, address.indexOf('@')))).replace(/[._+-]/g, '');
+  const parts = wordsOf(foldCase(name)).filter((word) => word.length >= MIN_NAME_PART_LETTERS);
+  return parts.length >= 2 && parts.every((part) => local.includes(part));
+}
+
 /** Chooses the contact's name. `companyHints` are names of the company (never a person). */
 export function extractContactName(input: ContactInput, companyHints: readonly string[]): { name: string | null; confidence: number; teamSigned: boolean } {
   const exclusions = collectExclusions(input, companyHints);
@@ -224,6 +238,11 @@ export function extractContactName(input: ContactInput, companyHints: readonly s
       return { name: part, confidence: CONFIDENCE.displayName, teamSigned: false };
     }
     if (isTeamLabel(part) || wordsOf(part).some((word) => isTeamWord(word))) teamSigned = true;
+  }
+  // Signed by a team, but sent from the person's own address (dana.whitfield@ for "Dana
+  // Whitfield"): that person wrote it. Otherwise a team signature means no one in particular.
+  if (teamSigned && displayIsPerson && displayName && addressNamesPerson(input.from.address, displayName)) {
+    return { name: displayName, confidence: CONFIDENCE.displayName, teamSigned: false };
   }
   if (teamSigned) return { name: null, confidence: CONFIDENCE.teamSigned, teamSigned };
   if (displayIsPerson && displayName) return { name: displayName, confidence: CONFIDENCE.displayName, teamSigned: false };

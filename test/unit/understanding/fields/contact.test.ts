@@ -43,6 +43,20 @@ describe('contact name', () => {
     expect(name.teamSigned).toBe(true);
   });
 
+  it("takes the sender's name when a team signs from the person's own address", () => {
+    // Prepare
+    const personal = input('Whitfield, Dana', 'dana.whitfield@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
+    const shared = input('Dana Whitfield', 'talent@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
+    // Act
+    const fromPerson = extractContactName(personal, ['Brightloop']);
+    const fromTeamBox = extractContactName(shared, ['Brightloop']);
+    // Assess
+    expect(fromPerson.name).toBe('Dana Whitfield');
+    expect(fromPerson.teamSigned).toBe(false);
+    expect(fromTeamBox.name).toBeNull();
+    expect(fromTeamBox.teamSigned).toBe(true);
+  });
+
   it('drops academic titles from the signer', () => {
     // Prepare
     const mail = input(null, 'hr@lab.example', 'Dear Sam,\n\nUnfortunately we chose another applicant.\n\nKind regards,\nProf. Dr. Hannah Vogt\nHead of Research');
