@@ -107,6 +107,16 @@ describe('handler bundle weight', () => {
     expect(builds).toEqual(['node_modules/html-to-text/lib/html-to-text.cjs']);
   });
 
+  it('inbound carries no linkify-it or tlds (mailparser loads them for text links, which the core turns off)', async () => {
+    // Act
+    const inputs = await bundledInputsOf('inbound');
+
+    // Assess
+    const paths = Object.keys(inputs);
+    expect(paths.filter((path) => path.includes('node_modules/linkify-it/') || path.includes('node_modules/tlds/'))).toEqual([]);
+    expect(paths).toContain('functions/runtime/no-linkify.cjs');
+  });
+
   it('inbound carries one build of htmlparser2 (the core\'s HTML walker and html-to-text share it)', async () => {
     // Act
     const inputs = await bundledInputsOf('inbound');
