@@ -200,19 +200,13 @@ function capitalise(word: string): string {
 }
 
 /** cleanRun results kept for the message (a run is cleaned again for mentions and label matches); also emptied when full. */
-const CLEANED_RUNS = createPerMessageCache<string, string | null>();
 const MAX_CACHED_RUNS = 10_000;
+const CLEANED_RUNS = createPerMessageCache<string, string | null>(MAX_CACHED_RUNS);
 
 /** Trims a run read from text into a company name (drops team words, trailing punctuation, role tails). */
 function cleanRun(run: string): string | null {
-  const cached = CLEANED_RUNS.get(run);
-  if (cached !== undefined) return cached;
-  const cleaned = cleanRunUncached(run);
-  if (CLEANED_RUNS.size >= MAX_CACHED_RUNS) CLEANED_RUNS.clear();
-  CLEANED_RUNS.set(run, cleaned);
-  return cleaned;
+  return CLEANED_RUNS.remember(run, cleanRunUncached);
 }
-
 
 function cleanRunUncached(run: string): string | null {
   const words = run.replace(/[®™]/g, '').split(/\s+/).filter(Boolean);

@@ -157,10 +157,10 @@ interface AddresseeExclusions {
   senderLabel: string;
 }
 
-/** Kept per input object for the message: the contact's name is chosen twice from the same input. */
-const ADDRESSEE_EXCLUSIONS = createPerMessageCache<ContactInput, AddresseeExclusions>();
-/** The cache is also emptied when it holds this many inputs (one per message in practice). */
+/** Most inputs whose exclusions are kept (one per message in practice). */
 const MAX_CACHED_INPUTS = 16;
+/** Kept per input object for the message: the contact's name is chosen twice from the same input. */
+const ADDRESSEE_EXCLUSIONS = createPerMessageCache<ContactInput, AddresseeExclusions>(MAX_CACHED_INPUTS);
 
 function addCompactForm(names: Set<string>, name: string): void {
   const compact = compactForm(name);
@@ -175,7 +175,6 @@ function addresseeExclusions(input: ContactInput): AddresseeExclusions {
     for (const box of input.to) addCompactForm(addressees, box.name ?? '');
     const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
     found = { greetingNames: input.greetingNames, to: input.to, from: input.from, addressees, senderLabel };
-    if (ADDRESSEE_EXCLUSIONS.size >= MAX_CACHED_INPUTS) ADDRESSEE_EXCLUSIONS.clear();
     ADDRESSEE_EXCLUSIONS.set(input, found);
   }
   return found;

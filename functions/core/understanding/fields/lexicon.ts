@@ -122,19 +122,13 @@ export function isNeverCompany(text: string): boolean {
 export function companyKey(name: string): string {
   // One word: nothing to drop.
   if (!HAS_WHITESPACE.test(name)) return compactForm(name);
-  let key = COMPANY_KEYS.get(name);
-  if (key === undefined) {
-    if (COMPANY_KEYS.size >= MAX_CACHED_COMPANY_KEYS) COMPANY_KEYS.clear();
-    key = companyKeyOfWords(name);
-    COMPANY_KEYS.set(name, key);
-  }
-  return key;
+  return COMPANY_KEYS.remember(name, companyKeyOfWords);
 }
 
-/** companyKey answers for the message: candidates, runs and hints are keyed again and again. */
-const COMPANY_KEYS = createPerMessageCache<string, string>();
-/** The cache is also emptied when it holds this many names, so hostile mail cannot grow it without bound. */
+/** Most names whose companyKey is kept for a message. */
 const MAX_CACHED_COMPANY_KEYS = 10_000;
+/** companyKey answers for the message: candidates, runs and hints are keyed again and again. */
+const COMPANY_KEYS = createPerMessageCache<string, string>(MAX_CACHED_COMPANY_KEYS);
 
 function companyKeyOfWords(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
@@ -163,24 +157,18 @@ export function stripPersonTitles(name: string): string {
  * allowed), an initial allowed, no team, company or title words, no digits.
  */
 export function looksLikePersonName(label: string, options: { allowSingleWord?: boolean } = {}): boolean {
-  const cache = options.allowSingleWord ? PERSON_NAMES_ONE_WORD_ALLOWED : PERSON_NAMES;
-  let answer = cache.get(label);
-  if (answer === undefined) {
-    if (cache.size >= MAX_CACHED_PERSON_NAMES) cache.clear();
-    answer = isPersonName(label, options.allowSingleWord === true);
-    cache.set(label, answer);
-  }
-  return answer;
+  const allowSingleWord = options.allowSingleWord === true;
+  const cache = allowSingleWord ? PERSON_NAMES_ONE_WORD_ALLOWED : PERSON_NAMES;
+  return cache.remember(label, (name) => isPersonName(name, allowSingleWord));
 }
 
 /**
  * looksLikePersonName answers for the message: the display name and the signature lines are
  * asked about by the contact and the company extractors alike. One map per option.
  */
-const PERSON_NAMES = createPerMessageCache<string, boolean>();
-const PERSON_NAMES_ONE_WORD_ALLOWED = createPerMessageCache<string, boolean>();
-/** The caches are also emptied when they hold this many labels, so hostile mail cannot grow them without bound. */
 const MAX_CACHED_PERSON_NAMES = 10_000;
+const PERSON_NAMES = createPerMessageCache<string, boolean>(MAX_CACHED_PERSON_NAMES);
+const PERSON_NAMES_ONE_WORD_ALLOWED = createPerMessageCache<string, boolean>(MAX_CACHED_PERSON_NAMES);
 /** Characters a person's name never holds. */
 const NOT_IN_PERSON_NAMES = /[\d@&/|:;!?()]/;
 /** A capitalised word of a name: "Anne-Marie", "O’Brien", "J.". */

@@ -171,22 +171,17 @@ function compileCompanyPrefix(company: string): RegExp {
  * cleanRole results for the message: the same raw title comes back from the subject's segments,
  * its runs and the body. Kept for one company (emptied when it changes) and one message.
  */
-const CLEANED_ROLES = createPerMessageCache<string, string | null>();
-let cleanedRolesCompany: string | null = null;
-/** The cache is also emptied when it holds this many titles, so hostile mail cannot grow it without bound. */
 const MAX_CACHED_ROLES = 10_000;
+const CLEANED_ROLES = createPerMessageCache<string, string | null>(MAX_CACHED_ROLES);
+let cleanedRolesCompany: string | null = null;
 
 /** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
 export function cleanRole(raw: string, company: string | null): string | null {
-  if (company !== cleanedRolesCompany || CLEANED_ROLES.size >= MAX_CACHED_ROLES) {
+  if (company !== cleanedRolesCompany) {
     CLEANED_ROLES.clear();
     cleanedRolesCompany = company;
   }
-  const cached = CLEANED_ROLES.get(raw);
-  if (cached !== undefined) return cached;
-  const role = cleanRoleUncached(raw, company);
-  CLEANED_ROLES.set(raw, role);
-  return role;
+  return CLEANED_ROLES.remember(raw, (title) => cleanRoleUncached(title, company));
 }
 
 function cleanRoleUncached(raw: string, company: string | null): string | null {

@@ -184,20 +184,14 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** Sentences of the texts read for the message (the body is read by the classifier and the signals alike). */
-const SENTENCES = createPerMessageCache<string, readonly Sentence[]>();
 /** Texts whose sentences are kept per message; more empties the cache (a message has a few). */
 const MAX_CACHED_SENTENCE_TEXTS = 8;
+/** Sentences of the texts read for the message (the body is read by the classifier and the signals alike). */
+const SENTENCES = createPerMessageCache<string, readonly Sentence[]>(MAX_CACHED_SENTENCE_TEXTS);
 
 /** {@link splitSentences}, kept for the message: the result is shared, so callers must not change it. */
 export function readSentences(text: string): readonly Sentence[] {
-  let sentences = SENTENCES.get(text);
-  if (sentences === undefined) {
-    if (SENTENCES.size >= MAX_CACHED_SENTENCE_TEXTS) SENTENCES.clear();
-    sentences = splitSentences(text);
-    SENTENCES.set(text, sentences);
-  }
-  return sentences;
+  return SENTENCES.remember(text, splitSentences);
 }
 
 /** What joins a subject to its body in {@link readSubjectAndBodySentences}: a blank line, a sentence boundary. */
@@ -277,20 +271,14 @@ const TWO_LEVEL_SUFFIXES = new Set([
   'com.es', 'org.es', 'co.id', 'com.my', 'com.ph', 'com.vn', 'edu.sg', 'gov.sg', 'co.th',
 ]);
 
-/** organisationLabel answers for the message: the sender's domain is asked about by several extractors. */
-const ORGANISATION_LABELS = createPerMessageCache<string, string>();
-/** The cache is also emptied when it holds this many domains, so hostile mail cannot grow it without bound. */
+/** Most domains whose label is kept for a message. */
 const MAX_CACHED_DOMAINS = 1_000;
+/** organisationLabel answers for the message: the sender's domain is asked about by several extractors. */
+const ORGANISATION_LABELS = createPerMessageCache<string, string>(MAX_CACHED_DOMAINS);
 
 /** The organisation's label of a domain: "careers.globex.com" -> "globex", "x.co.uk" -> "x". */
 export function organisationLabel(domain: string): string {
-  let label = ORGANISATION_LABELS.get(domain);
-  if (label === undefined) {
-    if (ORGANISATION_LABELS.size >= MAX_CACHED_DOMAINS) ORGANISATION_LABELS.clear();
-    label = organisationLabelOf(domain);
-    ORGANISATION_LABELS.set(domain, label);
-  }
-  return label;
+  return ORGANISATION_LABELS.remember(domain, organisationLabelOf);
 }
 
 function organisationLabelOf(domain: string): string {
