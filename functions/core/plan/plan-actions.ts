@@ -29,7 +29,8 @@ import {
   type StateActionKind,
 } from '../model.js';
 import { computeNextPrompt, decideFeedbackAsked, type PlanContext } from './plan-rules.js';
-import { addOnOwnerCalendar, type CalendarOffset } from './send-time.js';
+import type { CalendarShift } from '../time/zoned-time.js';
+import { addOnOwnerCalendar } from './send-time.js';
 
 /** The actions that change a plan (the others open pages). */
 export type StateAction = StateActionKind;
@@ -37,7 +38,7 @@ export type StateAction = StateActionKind;
 const STATE_ACTION_SET: ReadonlySet<string> = new Set(STATE_ACTION_KINDS);
 
 /** How far each snooze reaches, on the owner's calendar. */
-export const SNOOZE_OFFSETS: Record<Extract<StateAction, `snooze-${string}`>, CalendarOffset> = {
+export const SNOOZE_OFFSETS: Record<Extract<StateAction, `snooze-${string}`>, CalendarShift> = {
   'snooze-1w': { days: 7 },
   'snooze-1m': { months: 1 },
   'snooze-3m': { months: 3 },

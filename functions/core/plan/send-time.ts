@@ -4,7 +4,7 @@
  * moves a prompt to 8 or 10 o'clock) and then placed at the owner's send hour.
  */
 import { InvalidInputError } from '../errors.js';
-import { earliestInstantOf, formatIsoDate, isValidTimeZone, plusOnCalendar, wallTimeAt } from '../time/zoned-time.js';
+import { daysInMonth, earliestInstantOf, formatIsoDate, isValidTimeZone, plusOnCalendar, wallTimeAt, type CalendarShift } from '../time/zoned-time.js';
 
 /** Where and when prompts arrive. */
 export interface SendTimeSettings {
@@ -12,12 +12,6 @@ export interface SendTimeSettings {
   timeZone: string;
   /** Local hour 0-23. */
   sendHour: number;
-}
-
-/** A calendar offset: whole days and/or whole months. */
-export interface CalendarOffset {
-  days?: number;
-  months?: number;
 }
 
 const LAST_HOUR_OF_DAY = 23;
@@ -35,9 +29,9 @@ const MS_PER_SECOND = 1_000;
  * - Fall back: when the send hour occurs twice (01:00 in America/New_York), the first (earlier,
  *   daylight-time) occurrence is used.
  */
-export function addOnOwnerCalendar(from: Date, offset: CalendarOffset, settings: SendTimeSettings): Date {
+export function addOnOwnerCalendar(from: Date, offset: CalendarShift, settings: SendTimeSettings): Date {
   assertSettings(settings);
-  const shifted = wallTimeAt(plusOnCalendar(from.getTime(), settings.timeZone, { months: offset.months ?? 0, days: offset.days ?? 0 }), settings.timeZone);
+  const shifted = wallTimeAt(plusOnCalendar(from.getTime(), settings.timeZone, offset), settings.timeZone);
   return atSendHour(shifted.year, shifted.month, shifted.day, settings);
 }
 
@@ -65,7 +59,7 @@ export function localDateOf(instant: Date, timeZone: string): string {
 /** Whether year-month-day names a day of the (proleptic Gregorian) calendar. */
 function isRealDate(year: number, month: number, day: number): boolean {
   if (![year, month, day].every(Number.isInteger) || month < 1 || month > MONTHS_PER_YEAR || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
 }
 
 function assertSettings(settings: SendTimeSettings): void {

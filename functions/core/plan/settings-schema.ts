@@ -4,34 +4,13 @@
  * checked at synth time (infra/config/deploy-config.ts). One rule each, so what synth accepts
  * is exactly what the functions accept.
  */
+import { isValidTimeZone } from '../time/zoned-time.js';
 import * as z from '../zod-mini.js';
 import { parseCadenceSpec } from './plan-rules.js';
 
-/** Names every platform's Intl accepts that Intl.supportedValuesOf may leave out. */
-const UTC_ZONE_NAMES = ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'];
-let supportedZones: ReadonlySet<string> | undefined;
-
-/**
- * True when `zone` is a time zone name the platform knows (e.g. Europe/Berlin, UTC): one that
- * Intl.DateTimeFormat accepts. The platform's list of zone names answers the usual case in
- * about 1 ms; building a DateTimeFormat (the check for anything else: aliases, other spellings)
- * loads locale data, about 12 ms the first time, which a cold start that formats no date
- * (dispatch's empty sweep) then does not pay.
- */
-export function isKnownTimeZone(zone: string): boolean {
-  supportedZones ??= new Set([...Intl.supportedValuesOf('timeZone'), ...UTC_ZONE_NAMES]);
-  if (supportedZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** An IANA time zone name (the schema is built on first use: importing a handler builds none). */
 export const timeZoneSchema = z.onFirstUse(() =>
-  z.string().check(z.refine(isKnownTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+  z.string().check(z.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
 );
 
 /**

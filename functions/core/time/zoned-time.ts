@@ -78,9 +78,20 @@ function formatterOf(zone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** True when the platform knows `zone` (an IANA name such as Europe/Berlin, or UTC). */
+/** Names every platform's Intl accepts that Intl.supportedValuesOf may leave out. */
+const UTC_ZONE_NAMES = ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'];
+let supportedZones: ReadonlySet<string> | undefined;
+
+/**
+ * True when the platform knows `zone` (an IANA name such as Europe/Berlin, or UTC): one that
+ * Intl.DateTimeFormat accepts. The platform's list of zone names answers the usual case in
+ * about 1 ms; building a DateTimeFormat (the check for anything else: aliases, other spellings)
+ * loads locale data, about 12 ms the first time, which a cold start that formats no date
+ * (dispatch's empty sweep, validating its config) then does not pay.
+ */
 export function isValidTimeZone(zone: string): boolean {
-  return formatterOf(zone) !== null;
+  supportedZones ??= new Set([...Intl.supportedValuesOf('timeZone'), ...UTC_ZONE_NAMES]);
+  return supportedZones.has(zone) || formatterOf(zone) !== null;
 }
 
 function requireFormatter(zone: string): Intl.DateTimeFormat {
@@ -141,7 +152,8 @@ export function earliestInstantOf(wall: WallTime, zone: string): number {
   return wallMs - Math.min(...offsets);
 }
 
-function daysInMonth(year: number, month: number): number {
+/** The days of a month (1-12) of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

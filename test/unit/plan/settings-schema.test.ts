@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownTimeZone } from '../../../functions/core/plan/settings-schema.js';
+import { isValidTimeZone } from '../../../functions/core/time/zoned-time.js';
 
-/** Whether Intl.DateTimeFormat accepts a zone: the rule isKnownTimeZone must give. */
+/** Whether Intl.DateTimeFormat accepts a zone: the rule isValidTimeZone must give. */
 function acceptedByDateTimeFormat(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -11,7 +11,7 @@ function acceptedByDateTimeFormat(zone: string): boolean {
   }
 }
 
-describe('isKnownTimeZone', () => {
+describe('isValidTimeZone (the time-zone rule of the settings)', () => {
   it('accepts exactly what Intl.DateTimeFormat accepts: canonical names, UTC spellings, aliases, other cases', () => {
     // Prepare: listed names, names the list leaves out, and names no platform knows
     const zones = [
@@ -31,7 +31,7 @@ describe('isKnownTimeZone', () => {
     ];
 
     // Act
-    const answers = zones.map((zone) => ({ zone, known: isKnownTimeZone(zone) }));
+    const answers = zones.map((zone) => ({ zone, known: isValidTimeZone(zone) }));
 
     // Assess
     expect(answers).toEqual(zones.map((zone) => ({ zone, known: acceptedByDateTimeFormat(zone) })));
