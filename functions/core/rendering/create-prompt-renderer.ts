@@ -8,7 +8,7 @@ import type { OwnerEmail, PromptRenderer, PromptRenderInput } from '../ports.js'
 import { renderDrafts, selectDraftLanguage, type DraftComposer } from './compose-drafts.js';
 import { stripControlCharacters, toSingleLine } from './text-safety.js';
 import { compileTemplates, type CompileMode } from './template-set.js';
-import { buildDraftView, buildPromptView, describeDraftLanguage } from './view-model.js';
+import { buildDraftView, buildPromptView } from './view-model.js';
 
 /** Longest subject line of an owner email, in characters (RFC 5322 recommends 78 per line). */
 export const MAX_OWNER_SUBJECT_LENGTH = 140;
@@ -50,12 +50,9 @@ export function createPromptRenderer(
     renderPrompt(input: PromptRenderInput): OwnerEmail {
       // The owner email is in English; its drafts are in the contact's draft language.
       const ownerView = buildDraftView(input, 'en');
-      const draftView = buildDraftView(input, selectDraftLanguage(compiled, input));
-      const view = {
-        ...buildPromptView(input, ownerView),
-        draftLanguage: describeDraftLanguage(draftView.language),
-        drafts: renderDrafts(compiled, draftView),
-      };
+      const language = selectDraftLanguage(compiled, input);
+      const draftView = language === 'en' ? ownerView : buildDraftView(input, language);
+      const view = { ...buildPromptView(input, ownerView, language), drafts: renderDrafts(compiled, draftView) };
       const email = compiled.emails[input.prompt];
       return {
         subject: toSingleLine(email.subject(view), MAX_OWNER_SUBJECT_LENGTH),

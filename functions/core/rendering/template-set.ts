@@ -18,7 +18,6 @@ import type { PromptKind } from '../model.js';
 import {
   ALL_DRAFTS,
   DRAFT_LANGUAGE_FOLDER,
-  EMAIL_PARTS,
   findDraftLanguageFolders,
   requiredDraftFilesOf,
   PROMPT_KINDS,

@@ -300,10 +300,14 @@ export function describeDraftLanguage(language: DraftLanguage): PromptView['draf
   return { code: language, name: DRAFT_LANGUAGE_NAMES[language].english, isDefault: language === 'en' };
 }
 
-/** Builds the context of an owner-email template, given the draft view it extends. */
+/**
+ * Builds the context of an owner-email template, given the (English) draft view it extends and
+ * the language its drafts are written in (the renderer's choice: the contact's, when templates for it exist).
+ */
 export function buildPromptView(
   input: DraftInput & { links: ActionLinks; owner: Pick<OwnerSettings, 'name' | 'timeZone' | 'inboundAddress'> },
   draftView: DraftView,
+  draftLanguage: DraftLanguage,
 ): PromptView {
   const { contact } = input;
   const { confidence, signals } = contact;
@@ -325,7 +329,7 @@ export function buildPromptView(
   const notes = tidyMultiline(capLength(contact.notes ?? '', MAX_NOTES_LENGTH));
   return {
     ...draftView,
-    draftLanguage: describeDraftLanguage(draftLanguageOf(contact)),
+    draftLanguage: describeDraftLanguage(draftLanguage),
     understood: {
       ...understood,
       anyUncertain: Object.values(understood).some((field) => field.uncertain),
