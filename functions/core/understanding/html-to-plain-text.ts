@@ -289,7 +289,12 @@ function toRoman(value: number): string {
     .join('');
 }
 
+/** Roman numerals are written for 1-3999 only (there is no digit for 5,000); other numbers in decimal. */
+const MAX_ROMAN = 3_999;
+
+/** The label of list item `index` for an `<ol type>`; letters and roman numerals only where they exist. */
 function formatListIndex(index: number, type: string | undefined): string {
+  if (index < 1 || (index > MAX_ROMAN && (type === 'i' || type === 'I'))) return index.toString(DECIMAL);
   switch (type) {
     case 'a': return toLetterSequence(index, 'a');
     case 'A': return toLetterSequence(index, 'A');
@@ -341,7 +346,9 @@ class TreeWalker {
         this.formatList(element, childDepth, () => UNORDERED_ITEM_PREFIX);
         return;
       case 'ol': {
-        let next = Number(element.attribs?.start || '1');
+        // Inbound HTML: a start that is not a whole number ("1e20", "x") counts from 1.
+        const start = Number(element.attribs?.start || '1');
+        let next = Number.isSafeInteger(start) ? start : 1;
         const type = element.attribs?.type;
         this.formatList(element, childDepth, () => ` ${formatListIndex(next++, type)}. `);
         return;

@@ -102,6 +102,16 @@ describe('bad input: not understood, with the reason', () => {
 });
 
 describe('bad input: read anyway', () => {
+  it('an HTML list numbered past the roman numerals or from a non-number (regression: the roman numbering threw)', async () => {
+    // Prepare / Act
+    const result = await understandFixture('html-list-numbering-out-of-range.eml');
+
+    // Assess
+    expect(result.status).toBe('understood');
+    expect(result.company).toBe('Tallow Robotics');
+    expect(result.isRejection).toBe(true);
+  });
+
   it('a fancy-font letter after an apostrophe, without hanging (regression: the word reader looped for ever)', async () => {
     // Prepare / Act
     const result = await understandFixture('fancy-font-after-apostrophe.eml');
