@@ -71,8 +71,9 @@ export const FUNCTION_BUNDLING = {
    * Code splitting: every `await import()` becomes a file of its own, loaded when that line first
    * runs, and a cold start reads and compiles only the statically imported files. The functions
    * import lazily what only some invocations need: the prompt renderer (Handlebars, the drafting
-   * phrases) and MailComposer, which an empty sweep or a page view never uses, and the SDK does
-   * the same with its credential providers. In one file V8 still had to read all of it at import.
+   * phrases) and MailComposer, which an empty sweep never uses (actions loads the renderers when
+   * its first request builds the wiring, MailComposer when it first sends), and the SDK does the
+   * same with its credential providers. In one file V8 still had to read all of it at import.
    */
   splitting: true,
   /** Where the lazily loaded files go, beside the entry (index.mjs). */

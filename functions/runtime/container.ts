@@ -138,12 +138,14 @@ export async function buildDeliverDeps(
 ): Promise<RuntimeDeliverDeps> {
   const owner = ownerSettingsOf(config, fallbackActionsBaseUrl);
   const clock = runtimeClock;
+  // The template files are read while the signing keys are fetched (an SSM round trip on AWS).
+  const [renderer, signer] = await Promise.all([buildPromptRenderer(config), buildLinkSigner(config)]);
   return {
     config,
     repository: repository ?? buildRepository(config),
     mailer: buildOwnerMailer(config, clock),
-    renderer: await buildPromptRenderer(config),
-    signer: await buildLinkSigner(config),
+    renderer,
+    signer,
     clock,
     ids: randomIds,
     log: createLog(),
