@@ -206,13 +206,14 @@ function isExcludedName(name: string, exclusions: Exclusions): boolean {
 const MIN_NAME_PART_LETTERS = 2;
 
 /**
- * True when the address's local part spells the person's given name and surname (dana.whitfield,
- * whitfield_dana, dana-whitfield, danawhitfield): a personal mailbox, not a shared one.
+ * True when the address's local part spells the person's given name and surname, compared in
+ * compact form (dana.whitfield, whitfield_dana, jose.nunez for "José Núñez", annemarie.dupont for
+ * "Anne-Marie Dupont"): a personal mailbox, not a shared one.
  */
 function addressNamesPerson(address: string | null, name: string): boolean {
   if (!address) return false;
-  const local = foldCase(address.slice(0, Math.max(0, address.indexOf('@')))).replace(/[._+-]/g, '');
-  const parts = wordsOf(foldCase(name)).filter((word) => word.length >= MIN_NAME_PART_LETTERS);
+  const local = compactForm(splitAddress(address).local);
+  const parts = wordsOf(name).map(compactForm).filter((part) => part.length >= MIN_NAME_PART_LETTERS);
   return parts.length >= 2 && parts.every((part) => local.includes(part));
 }
 

@@ -47,12 +47,16 @@ describe('contact name', () => {
     // Prepare
     const personal = input('Whitfield, Dana', 'dana.whitfield@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
     const shared = input('Dana Whitfield', 'talent@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
+    const accented = input('José Núñez', 'jose.nunez@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
+    const hyphenated = input('Anne-Marie Dupont', 'annemarie.dupont@brightloop.example', 'Dear Sam,\n\nThe role has been filled.\n\nBest,\nBrightloop Talent Team');
     // Act
     const fromPerson = extractContactName(personal, ['Brightloop']);
     const fromTeamBox = extractContactName(shared, ['Brightloop']);
     // Assess
     expect(fromPerson.name).toBe('Dana Whitfield');
     expect(fromPerson.teamSigned).toBe(false);
+    expect(extractContactName(accented, ['Brightloop']).name).toBe('José Núñez');
+    expect(extractContactName(hyphenated, ['Brightloop']).name).toBe('Anne-Marie Dupont');
     expect(fromTeamBox.name).toBeNull();
     expect(fromTeamBox.teamSigned).toBe(true);
   });
