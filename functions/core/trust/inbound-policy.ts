@@ -21,7 +21,13 @@
  * Addresses compare case-insensitively, and a "+tag" on the candidate's local part is
  * ignored (alex+jobs@example.com is alex@example.com; Gmail's auto-forward envelope sender
  * is alex+caf_=inbound=...@gmail.com). Domains align when equal or one is a subdomain of the
- * other (DMARC's relaxed alignment, without the public-suffix list).
+ * other (DMARC's relaxed alignment, without the public-suffix list). SES's DKIM verdict is
+ * not read: DMARC already says whether a DKIM signature aligned with the From domain.
+ *
+ * Known limit: the forwarding-header rule trusts the owner's mail provider. When the owner's
+ * address is at a shared provider (gmail.com), another account there can send with SPF passing
+ * for that domain and write `X-Forwarded-For: <owner>`; the most it can do is make Not Today
+ * email its owner.
  */
 import type { MailVerdicts } from '../ports.js';
 
