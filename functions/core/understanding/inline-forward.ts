@@ -8,7 +8,7 @@
  */
 import EmailForwardParser from 'email-forward-parser';
 import { hasForwardPrefix } from './forward-subject.js';
-import { cleanLikeForwardParser, preparePruner } from './forward-regex-pruning.js';
+import { cleanLikeForwardParser, preparePruner, type RegexPruner } from './forward-regex-pruning.js';
 import { normaliseMailbox } from './mailbox.js';
 import type { Mailbox } from './types.js';
 
@@ -48,7 +48,8 @@ type ParserMailbox = { name: string | null; address: string | null };
 const parser = new EmailForwardParser();
 /** The parser's inner state, whose expression lists are cut down per body (forward-regex-pruning.ts). */
 const innerParser = (parser as unknown as { parser?: { regexes?: unknown } }).parser;
-const pruner = innerParser ? preparePruner(innerParser.regexes) : null;
+/** Prepared on the first body that may hold a forward: mail whose subject rules one out never pays for it. */
+let pruner: RegexPruner | null | undefined;
 
 type ForwardReadResult = ReturnType<EmailForwardParser['read']>;
 
@@ -58,7 +59,10 @@ type ForwardReadResult = ReturnType<EmailForwardParser['read']>;
  * a forward out (the parser then reads no body) or the library's inner shape is not the known one.
  */
 function readForward(text: string, subject: string | undefined): ForwardReadResult {
-  if (!pruner || !innerParser || !subjectAllowsInlineForward(subject ?? null)) return parser.read(text, subject);
+  if (!innerParser || !subjectAllowsInlineForward(subject ?? null)) return parser.read(text, subject);
+  // null (the library's inner shape is not the known one) is kept too: it is not asked again.
+  if (pruner === undefined) pruner = preparePruner(innerParser.regexes);
+  if (!pruner) return parser.read(text, subject);
   const full = innerParser.regexes;
   innerParser.regexes = pruner.prune(cleanLikeForwardParser(text));
   try {
@@ -148,9 +152,6 @@ function rememberLastSubject(reader: SubjectReader): (subject: string) => string
   };
   return reader.parseSubject;
 }
-/** The same subject is asked about for every level and body of one message. */
-let lastSubjectVerdict: { subject: string; allows: boolean } | null = null;
-
 /**
  * False when the subject alone rules out an inline forward: email-forward-parser reads a body
  * only when there is no subject or the subject has a forward prefix, so then no text of the
@@ -158,12 +159,10 @@ let lastSubjectVerdict: { subject: string; allows: boolean } | null = null;
  */
 export function subjectAllowsInlineForward(subject: string | null): boolean {
   if (!subject) return true;
-  if (lastSubjectVerdict?.subject === subject) return lastSubjectVerdict.allows;
   // read('', subject).forwarded is exactly "parseSubject found a prefix" (an empty body yields no
-  // forward), without running every body expression over the empty text.
-  const allows = readSubject ? readSubject(subject) !== null : parser.read('', subject).forwarded;
-  lastSubjectVerdict = { subject, allows };
-  return allows;
+  // forward), without running every body expression over the empty text; readSubject remembers
+  // its last answer, and the same subject is asked about for every level and body of a message.
+  return readSubject ? readSubject(subject) !== null : parser.read('', subject).forwarded;
 }
 
 /**
