@@ -24,8 +24,8 @@ export const ESM_REQUIRE_BANNER = [
 ].join(' ');
 
 /**
- * The Node.js major version the functions run on. Must match the construct's FUNCTION_RUNTIME
- * (NODEJS_24_X); CDK would derive the same esbuild target from the runtime.
+ * The Node.js major version the functions run on: the esbuild target. The construct refuses a
+ * FUNCTION_RUNTIME of another version (infra/constructs/not-today-function.ts).
  */
 export const FUNCTION_NODE_MAJOR = 24;
 
@@ -45,7 +45,7 @@ export const MODULE_ALIASES: Readonly<Record<string, string>> = {
   // with its own string builder (as in its browser build). About 26 KB less in every bundle.
   'source-map': './functions/runtime/no-source-map.cjs',
   // mailparser builds a linkify-it matcher over every top-level domain when loaded, for text
-  // links; the core parses with skipTextLinks, so it is never used. About 10 ms less per inbound
+  // links; the core parses with skipTextLinks, so it is never used. About 6 ms less per inbound
   // cold start (the benchmark's references are built with the same aliases: it shows in the
   // absolute times, not in the ratios).
   'linkify-it': './functions/runtime/no-linkify.cjs',

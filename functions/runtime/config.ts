@@ -76,7 +76,7 @@ function buildConfigSchema() {
 }
 
 /** The schema, built on first use (z.onFirstUse): importing a handler builds no schema. */
-export const configSchema = z.onFirstUse(buildConfigSchema);
+const configSchema = z.onFirstUse(buildConfigSchema);
 
 export type Config = z.infer<ReturnType<typeof buildConfigSchema>>;
 

@@ -15,7 +15,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../functions/core/errors.js';
-import { toEsbuildOptions } from '../bundling-options.js';
+import { FUNCTION_NODE_MAJOR, toEsbuildOptions } from '../bundling-options.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -51,8 +51,6 @@ class LocalFunctionBundling implements ILocalBundling {
   }
 }
 
-/** Re-exported: the banner now lives with the other bundling settings (infra/bundling-options.ts). */
-export { ESM_REQUIRE_BANNER } from '../bundling-options.js';
 
 export interface NotTodayFunctionProps {
   /** Absolute path of the repository root (holds package-lock.json, functions/ and templates/). */
@@ -82,6 +80,9 @@ export class NotTodayFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: NotTodayFunctionProps) {
     super(scope, id);
+    if (FUNCTION_RUNTIME.name !== `nodejs${FUNCTION_NODE_MAJOR}.x`) {
+      throw new ConfigError([`${id}: the bundles target Node.js ${FUNCTION_NODE_MAJOR} but the runtime is ${FUNCTION_RUNTIME.name}`]);
+    }
     const templatesSource = join(props.projectRoot, TEMPLATES_DIR_NAME);
     if (props.bundlesTemplates && !existsSync(templatesSource)) {
       throw new ConfigError([`${id}: templates directory not found at ${templatesSource}; it is copied into the bundle`]);

@@ -68,7 +68,7 @@ const DEFAULT_RETRY_DELAY_MS = 1_000;
 export const LOCAL_TABLE_NAME = 'not-today-local';
 export const LOCAL_BUCKET = 'not-today-raw-mail';
 const LOCAL_REGION = 'us-east-1';
-/** MAX_MAIL_BYTES's default, as in config.ts: the largest mail the inbound handler reads. */
+/** Defaults of the local stack's settings (as config.ts's defaults). */
 const DEFAULT_TIME_ZONE = 'UTC';
 const DEFAULT_SEND_HOUR = 9;
 const DEFAULT_OWNER_ID = 'owner';

@@ -121,7 +121,7 @@ function wallAsUtc(wall: WallTime): number {
 }
 
 /** The zone's offset from UTC at `instant`, in ms (wall time minus UTC). */
-export function offsetAt(instant: number, zone: string): number {
+function offsetAt(instant: number, zone: string): number {
   return wallAsUtc(wallTimeAt(instant, zone)) - instant;
 }
 

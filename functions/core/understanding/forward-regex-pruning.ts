@@ -246,7 +246,7 @@ interface PrunableEntry {
  * text and failing there, so the engine gives up at once ("match" and "split" find nothing,
  * "replace" leaves the text as it is, as the list's own expressions would).
  */
-export const NEVER_MATCHES: ParserRegex = /^(?!)/;
+const NEVER_MATCHES: ParserRegex = /^(?!)/;
 
 /** Prepared lists of one parser instance, and the text checks that prune them. */
 export interface RegexPruner {
@@ -268,7 +268,7 @@ const CODE_UNIT_RANGE = 0x10000;
  * Distinct check answers remembered: mail from the same client in the same language gives the same answers,
  * so its pruned lists are built once. The memory is emptied when it is full.
  */
-export const MAX_REMEMBERED_PRUNINGS = 128;
+const MAX_REMEMBERED_PRUNINGS = 128;
 
 function tableOf(pattern: RegExp): Uint8Array {
   const table = new Uint8Array(TABLE_CHAR_CODES);

@@ -88,7 +88,7 @@ function countMatchesIn(pattern: RegExp, sentences: readonly Sentence[], firstOn
 }
 
 /** How many matches of a compiled phrase list the sentences hold. */
-export function countHits(pattern: RegExp, sentences: readonly Sentence[]): number {
+function countHits(pattern: RegExp, sentences: readonly Sentence[]): number {
   return countMatchesIn(pattern, sentences, false);
 }
 

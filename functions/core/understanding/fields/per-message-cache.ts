@@ -1,6 +1,6 @@
 /**
  * Caches that live for the understanding of one message: the extractors ask the same small
- * questions many times per mail (the compact form of a word, the cleaned form of a run), and the
+ * questions many times per mail (the key of a company name, the cleaned form of a run), and the
  * answers are kept until the next message starts. Emptied at the start of every extraction, so a
  * benchmark that repeats messages gains nothing from them that a single inbound mail would not,
  * and a long-lived process holds nothing from earlier mail. Each is bounded too: a map that
