@@ -5,7 +5,7 @@
  */
 import type { ActionKind, Contact, ContactStatus, PromptKind } from '../model.js';
 import { toOptionalLine } from '../rendering/text-safety.js';
-import { formatDayMonth, formatHourMinute, INVALID_DATE_TEXT, isValidTimeZone, wallTimeAt, type WallTime } from '../time/zoned-time.js';
+import { formatDayMonth, formatHourMinute, INVALID_DATE_TEXT, isValidTimeZone, parseIsoInZone, wallTimeAt, type WallTime } from '../time/zoned-time.js';
 import type { PageTexts } from './page-texts.js';
 import type { WhoView } from './page-views.js';
 
@@ -27,10 +27,13 @@ export function nameWho(who: WhoView): string {
   return who.company ?? who.person ?? 'this contact';
 }
 
-/** The wall time of `at` in `timeZone`, or null when either is not valid. */
+/**
+ * The wall time of `at` in `timeZone`, or null when either is not valid. A string is read as
+ * ISO 8601 (parseIsoInZone: without an offset, a wall time in `timeZone`).
+ */
 function wallTimeOf(at: Date | string, timeZone: string): WallTime | null {
-  const instant = (typeof at === 'string' ? new Date(at) : at).getTime();
-  return Number.isFinite(instant) && isValidTimeZone(timeZone) ? wallTimeAt(instant, timeZone) : null;
+  const instant = typeof at === 'string' ? parseIsoInZone(at, timeZone) : at.getTime();
+  return instant !== null && Number.isFinite(instant) && isValidTimeZone(timeZone) ? wallTimeAt(instant, timeZone) : null;
 }
 
 /** "14 March", or "14 March 2028" when not in the current year. */

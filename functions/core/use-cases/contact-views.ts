@@ -5,7 +5,6 @@
 import { NotFoundError } from '../errors.js';
 import type { Contact, ContactView, Plan } from '../model.js';
 import type { ContactRepository, Log } from '../ports.js';
-import { formatDayMonth, INVALID_DATE_TEXT, isValidTimeZone, parseIsoInZone, wallTimeAt } from '../time/zoned-time.js';
 
 /** Most history entries a contact keeps (oldest dropped first; keeps the item small). */
 export const CONTACT_HISTORY_CAP = 200;
@@ -66,15 +65,6 @@ export function displayName(contact: Pick<Contact, 'company' | 'contactName' | '
   const person = contact.contactName ?? contact.contactEmail;
   if (contact.company && person) return `${contact.company} - ${person}`;
   return contact.company ?? person ?? 'Unknown contact';
-}
-
-/** A date as the owner reads it: "14 March", or "14 March 2027" when not this year. */
-export function formatOwnerDate(iso: string, now: Date, timeZone: string): string {
-  const instant = parseIsoInZone(iso, timeZone);
-  if (instant === null) return INVALID_DATE_TEXT;
-  const date = wallTimeAt(instant, timeZone);
-  const currentYear = isValidTimeZone(timeZone) && Number.isFinite(now.getTime()) ? wallTimeAt(now.getTime(), timeZone).year : Number.NaN;
-  return formatDayMonth(date, date.year !== currentYear);
 }
 
 /** Appends history entries, keeping the newest CONTACT_HISTORY_CAP. */

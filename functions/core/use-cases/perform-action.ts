@@ -25,7 +25,8 @@ import type { ActionKind, Contact, ContactStatus, ContactView, Plan, PromptKind 
 import { applyPlanAction, isStateAction, type StateAction } from '../plan/plan-actions.js';
 import { planContextOf } from '../plan/plan-rules.js';
 import type { LinkClaims } from '../ports.js';
-import { appendHistory, displayName, formatOwnerDate, loadContactView } from './contact-views.js';
+import { appendHistory, displayName, loadContactView } from './contact-views.js';
+import { formatDay } from '../pages/page-formatting.js';
 import { deliverPrompt, MAX_PLAN_WRITE_ATTEMPTS } from './deliver-prompt.js';
 import type { PageTextName, PageTexts } from '../pages/page-texts.js';
 import type { ActionDeps } from './use-case-deps.js';
@@ -347,7 +348,7 @@ const DONE_TEXTS: Record<StateAction, PageTextName> = {
 
 /** The values of an action's sentences: the name, and the snooze's end in the owner's time zone. */
 function sentenceValues(name: string, effect: ActionEffect | null, now: Date, timeZone: string) {
-  return { who: name, until: effect?.snoozedUntil ? formatOwnerDate(effect.snoozedUntil, now, timeZone) : '' };
+  return { who: name, until: effect?.snoozedUntil ? formatDay(effect.snoozedUntil, now, timeZone) : '' };
 }
 
 function describeQuestion(
@@ -379,7 +380,7 @@ export function describeEffect(texts: PageTexts, effect: ActionEffect, now: Date
     return texts.say('effect-next', {
       prompt: texts.say(`next-${effect.nextPrompt}`),
       now: effect.nextDueAt <= now.toISOString(),
-      day: formatOwnerDate(effect.nextDueAt, now, timeZone),
+      day: formatDay(effect.nextDueAt, now, timeZone),
     });
   }
   return texts.say(UNSCHEDULED_TEXTS[effect.status] ?? 'effect-none');
@@ -394,7 +395,7 @@ function describeHistory(action: StateAction, plan: Plan, now: Date, timeZone: s
     case 'snooze-1w':
     case 'snooze-1m':
     case 'snooze-3m':
-      return plan.snoozedUntil ? `snoozed until ${formatOwnerDate(plan.snoozedUntil, now, timeZone)}` : 'snoozed';
+      return plan.snoozedUntil ? `snoozed until ${formatDay(plan.snoozedUntil, now, timeZone)}` : 'snoozed';
     case 'stop':
       return 'stopped';
     case 'resume':
