@@ -8,7 +8,6 @@ import type { Mailbox } from '../types.js';
 import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
 import { foldCase, PATTERNS } from '../phrases/index.js';
 import { companyKey, givenNameFirst, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
-import { createPerMessageCache } from './per-message-cache.js';
 import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
 
 /** How many lines after a closing belong to the signature. */
@@ -148,36 +147,24 @@ interface Exclusions {
   senderLabel: string;
 }
 
-/** What one contact input excludes whatever the company hints, with the parts it was read from. */
+/** What one contact input excludes whatever the company hints. */
 interface AddresseeExclusions {
-  greetingNames: readonly string[];
-  to: readonly Mailbox[];
-  from: Mailbox;
   addressees: ReadonlySet<string>;
   senderLabel: string;
 }
-
-/** Most inputs whose exclusions are kept (one per message in practice). */
-const MAX_CACHED_INPUTS = 16;
-/** Kept per input object for the message: the contact's name is chosen twice from the same input. */
-const ADDRESSEE_EXCLUSIONS = createPerMessageCache<ContactInput, AddresseeExclusions>(MAX_CACHED_INPUTS);
 
 function addCompactForm(names: Set<string>, name: string): void {
   const compact = compactForm(name);
   if (compact) names.add(compact);
 }
 
+/** The names the mail is addressed to (never the contact) and the sender's organisation label. */
 function addresseeExclusions(input: ContactInput): AddresseeExclusions {
-  let found = ADDRESSEE_EXCLUSIONS.get(input);
-  if (!found || found.greetingNames !== input.greetingNames || found.to !== input.to || found.from !== input.from) {
-    const addressees = new Set<string>();
-    for (const name of input.greetingNames) addCompactForm(addressees, name);
-    for (const box of input.to) addCompactForm(addressees, box.name ?? '');
-    const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
-    found = { greetingNames: input.greetingNames, to: input.to, from: input.from, addressees, senderLabel };
-    ADDRESSEE_EXCLUSIONS.set(input, found);
-  }
-  return found;
+  const addressees = new Set<string>();
+  for (const name of input.greetingNames) addCompactForm(addressees, name);
+  for (const box of input.to) addCompactForm(addressees, box.name ?? '');
+  const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
+  return { addressees, senderLabel };
 }
 
 function collectExclusions(input: ContactInput, companyHints: readonly string[]): Exclusions {
