@@ -112,8 +112,22 @@ export function toEsbuildOptions(input: { entry: string; outdir: string; absWork
   };
 }
 
-/** An esbuild metafile's outputs, as far as staticClosureOf needs them. */
-export type BundleOutputs = Record<string, { bytes: number; imports: readonly { path: string; kind: string; external?: boolean }[] }>;
+/** An esbuild metafile's outputs, as far as staticClosureOf and inputBytesOf need them. */
+export type BundleOutputs = Record<
+  string,
+  { bytes: number; imports: readonly { path: string; kind: string; external?: boolean }[]; inputs: Record<string, { bytesInOutput: number }> }
+>;
+
+/** The bytes each input puts into the given output files (all of them by default), inputs with none left out. */
+export function inputBytesOf(outputs: BundleOutputs, files: readonly string[] = Object.keys(outputs)): Record<string, number> {
+  const bytes: Record<string, number> = {};
+  for (const file of files) {
+    for (const [path, input] of Object.entries(outputs[file]?.inputs ?? {})) {
+      if (input.bytesInOutput > 0) bytes[path] = (bytes[path] ?? 0) + input.bytesInOutput;
+    }
+  }
+  return bytes;
+}
 
 /**
  * The output files a cold start loads before the handler can run: the entry and everything it

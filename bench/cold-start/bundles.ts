@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLE_OUTPUT_FILE, staticClosureOf, toEsbuildOptions } from '../../infra/bundling-options.js';
+import { BUNDLE_OUTPUT_FILE, inputBytesOf, staticClosureOf, toEsbuildOptions } from '../../infra/bundling-options.js';
 import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
 
 export interface BundleSpec {
@@ -69,12 +69,7 @@ export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
   const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${spec.name}/${BUNDLE_OUTPUT_FILE}`));
   if (!entryPath) throw new Error(`esbuild wrote no ${BUNDLE_OUTPUT_FILE} for ${spec.name}`);
   const imported = staticClosureOf(outputs, entryPath);
-  const inputBytes: Record<string, number> = {};
-  for (const output of Object.values(outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      if (input.bytesInOutput > 0) inputBytes[path] = (inputBytes[path] ?? 0) + input.bytesInOutput;
-    }
-  }
+  const inputBytes = inputBytesOf(outputs);
   const sizeOf = (paths: string[]) => paths.reduce((sum, path) => sum + outputs[path]!.bytes, 0);
   return {
     ...spec,

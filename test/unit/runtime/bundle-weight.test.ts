@@ -7,7 +7,7 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_OUTPUT_FILE, staticClosureOf, toEsbuildOptions } from '../../../infra/bundling-options.js';
+import { BUNDLE_OUTPUT_FILE, inputBytesOf, staticClosureOf, toEsbuildOptions, type BundleOutputs } from '../../../infra/bundling-options.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Classic zod's own modules (zod/mini shares zod/v4/core, which is fine). */
@@ -15,47 +15,37 @@ const CLASSIC_ZOD = 'node_modules/zod/v4/classic/';
 /** Far above what the handlers' schemas need from zod/mini (about 40 KB), far below classic zod (about 460 KB). */
 const MAX_ZOD_BYTES = 100 * 1024;
 
+/** Each handler's deployed bundle, built once (in memory) and shared by the tests below. */
+const builds = new Map<string, Promise<{ outputs: BundleOutputs; entry: string }>>();
+
+function buildHandler(handlerName: string): Promise<{ outputs: BundleOutputs; entry: string }> {
+  let built = builds.get(handlerName);
+  if (!built) {
+    built = build({
+      ...toEsbuildOptions({ entry: `functions/handlers/${handlerName}.ts`, outdir: `/tmp/not-today-bundle-weight/${handlerName}`, absWorkingDir: REPO_ROOT }),
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    }).then((result) => {
+      const outputs = result.metafile.outputs;
+      return { outputs, entry: Object.keys(outputs).find((path) => path.endsWith(`/${handlerName}/${BUNDLE_OUTPUT_FILE}`))! };
+    });
+    builds.set(handlerName, built);
+  }
+  return built;
+}
+
 /** The inputs that put bytes into a handler's deployed bundle (all its files), with their byte counts. */
 async function bundledInputsOf(handlerName: string): Promise<Record<string, number>> {
-  const result = await build({
-    ...toEsbuildOptions({
-      entry: `functions/handlers/${handlerName}.ts`,
-      outdir: `/tmp/not-today-bundle-weight/${handlerName}`,
-      absWorkingDir: REPO_ROOT,
-    }),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const bytes: Record<string, number> = {};
-  for (const output of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      if (input.bytesInOutput > 0) bytes[path] = (bytes[path] ?? 0) + input.bytesInOutput;
-    }
-  }
-  return bytes;
+  return inputBytesOf((await buildHandler(handlerName)).outputs);
 }
 
 /** The inputs in the files a cold start loads (index.mjs and its static imports), and in the rest. */
 async function importedAndLazyInputsOf(handlerName: string): Promise<{ imported: Set<string>; lazy: Set<string> }> {
-  const outdir = `/tmp/not-today-bundle-weight/${handlerName}`;
-  const result = await build({
-    ...toEsbuildOptions({ entry: `functions/handlers/${handlerName}.ts`, outdir, absWorkingDir: REPO_ROOT }),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => path.endsWith(`/${handlerName}/${BUNDLE_OUTPUT_FILE}`))!;
-  const loaded = new Set(staticClosureOf(outputs, entry));
-  const imported = new Set<string>();
-  const lazy = new Set<string>();
-  for (const [file, output] of Object.entries(outputs)) {
-    for (const [path, input] of Object.entries(output.inputs)) {
-      if (input.bytesInOutput > 0) (loaded.has(file) ? imported : lazy).add(path);
-    }
-  }
-  return { imported, lazy };
+  const { outputs, entry } = await buildHandler(handlerName);
+  const loaded = staticClosureOf(outputs, entry);
+  const rest = Object.keys(outputs).filter((file) => !loaded.includes(file));
+  return { imported: new Set(Object.keys(inputBytesOf(outputs, loaded))), lazy: new Set(Object.keys(inputBytesOf(outputs, rest))) };
 }
 
 const HANDLEBARS = 'node_modules/handlebars/';
