@@ -12,6 +12,7 @@
  *   plan cannot silently overwrite the lease); it never touches the index keys, so a plan
  *   whose sender crashed is found again once the lease has expired.
  */
+import { DEFAULT_DRAFT_LANGUAGE } from '../core/drafting/draft-languages.js';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
@@ -103,12 +104,10 @@ function withoutStorageAttributes(item: Item): Item {
   return Object.fromEntries(Object.entries(item).filter(([key]) => !STORAGE_ATTRIBUTES.has(key)));
 }
 
-/** Contacts stored before drafts had languages carry no `language`: their drafts are English. */
-const LANGUAGE_OF_OLD_ITEMS = 'en';
-
+/** Contacts stored before drafts had languages carry no `language`: their drafts are in the default language. */
 function itemToContact(item: Item): Contact {
   const contact = withoutStorageAttributes(item) as Contact;
-  return { ...contact, language: contact.language ?? LANGUAGE_OF_OLD_ITEMS };
+  return { ...contact, language: contact.language ?? DEFAULT_DRAFT_LANGUAGE };
 }
 
 function itemToPlan(item: Item): Plan {
