@@ -17,7 +17,7 @@ import * as z from '../core/zod-mini.js';
 import { readCalendarFeed } from '../core/calendar/calendar-feed.js';
 import { ExpiredTokenError } from '../core/links/link-signer.js';
 import { buildMessagePage, type MessagePageName } from '../core/pages/action-pages.js';
-import { openLink, pageForError, submitLink, type PageResponse } from '../core/pages/link-pages.js';
+import { isUnexpectedError, openLink, pageForError, submitLink, type PageResponse } from '../core/pages/link-pages.js';
 import { buildSecurityHeaders } from '../core/pages/security-headers.js';
 import type { Log } from '../core/ports.js';
 import { InvalidTokenError } from '../core/errors.js';
@@ -179,7 +179,7 @@ async function handleCalendar(
   } catch (error) {
     const expired = error instanceof ExpiredTokenError;
     const refused = error instanceof InvalidTokenError;
-    const unexpected = !refused && pageForError(deps.pages.texts, error, null).unexpected;
+    const unexpected = !refused && isUnexpectedError(error);
     logFailure(deps.pages.log, error, unexpected, event.requestContext.requestId);
     const say = (name: 'calendar-expired' | 'calendar-invalid' | 'calendar-unavailable'): string => `${deps.pages.texts.say(name)}\n`;
     if (expired) return respond(deps, method, HTTP_GONE, TEXT_CONTENT_TYPE, say('calendar-expired'));

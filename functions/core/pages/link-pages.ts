@@ -234,6 +234,11 @@ export function pageForError(
   return { ...buildMessagePage(texts, 'failed'), unexpected: true };
 }
 
+/** True when an error is none the pages expect (a bug or an outage): logged as an error, answered 500. */
+export function isUnexpectedError(error: unknown): boolean {
+  return knownErrorPage(error) === null;
+}
+
 function knownErrorPage(error: unknown): MessagePageName | null {
   if (error instanceof InvalidTokenError) return 'forbidden';
   if (error instanceof NotFoundError) return 'contactGone';
