@@ -217,9 +217,29 @@ export function requestBaseUrlOf(event: unknown): string | undefined {
 }
 
 /**
+ * The answer when no page can be rendered: the wiring (templates included) could not be loaded,
+ * or rendering failed while answering. This one text stays here, not in
+ * templates/pages/texts.hbs, because it must not need them.
+ */
+function respondUnavailable(): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: HTTP_INTERNAL_ERROR,
+    headers: { 'content-type': TEXT_CONTENT_TYPE, ...buildSecurityHeaders({ scripts: [], styles: [] }) },
+    body: 'Not Today is not available right now.\n',
+  };
+}
+
+/** An error as a log line: its name and message, never a stack of user data. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
  * Builds a handler around a way to get the wiring. The wiring is built once per cold start;
  * when it cannot be built (bad config, a template that does not compile) the response is a
  * bare 500 (no details) and the error is logged; the next request tries to build it again.
+ * A request that fails even to render its error page (an edited text that does not compile,
+ * met on first use) gets the same bare 500 instead of the Function URL's 502.
  */
 export function createActionsHandler(
   loadDeps: (requestBaseUrl?: string) => Promise<ActionsHandlerDeps>,
@@ -229,18 +249,15 @@ export function createActionsHandler(
     try {
       deps = await loadDeps(requestBaseUrlOf(event));
     } catch (error) {
-      createLog().error('actions wiring failed', {
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      });
-      // This one text stays here, not in templates/pages/texts.hbs: it is what answers when
-      // the wiring (templates included) could not be loaded, so it must not need them.
-      return {
-        statusCode: HTTP_INTERNAL_ERROR,
-        headers: { 'content-type': TEXT_CONTENT_TYPE, ...buildSecurityHeaders({ scripts: [], styles: [] }) },
-        body: 'Not Today is not available right now.\n',
-      };
+      createLog().error('actions wiring failed', { error: describeError(error) });
+      return respondUnavailable();
     }
-    return handleActionsRequest(deps, event);
+    try {
+      return await handleActionsRequest(deps, event);
+    } catch (error) {
+      deps.pages.log.error('actions request failed while answering', { error: describeError(error) });
+      return respondUnavailable();
+    }
   };
 }
 

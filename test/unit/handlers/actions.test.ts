@@ -331,6 +331,26 @@ describe('actions handler: wiring that cannot be built', () => {
   });
 });
 
+describe('actions handler: a page that cannot be rendered', () => {
+  it('answers the bare 500 when even the error page fails to render (an edited text that does not compile)', async () => {
+    // Prepare: texts that throw when used, as a broken texts.hbs does on its first use
+    const harness = createActionsHarness();
+    const brokenTexts = new Proxy(harness.handlerDeps.pages.texts, {
+      get: (target, property, receiver) => (property === 'say' ? () => { throw new Error('Parse error on line 3'); } : Reflect.get(target, property, receiver)),
+    });
+    const deps = { ...harness.handlerDeps, pages: { ...harness.handlerDeps.pages, texts: brokenTexts } };
+    const handler = createActionsHandler(() => Promise.resolve(deps));
+
+    // Act
+    const response = await handler(functionUrlEvent('GET', '/a/not-a-token') as never);
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(response.headers?.['content-security-policy']).toContain("default-src 'none'");
+    expect(response.body).not.toContain('Parse error');
+  });
+});
+
 describe('functionUrlEvent helper', () => {
   it('builds events the handler accepts', () => {
     // Prepare
