@@ -217,10 +217,13 @@ export async function runFirstInvocation(
     }
     const firstMs = median(results.map((item) => item.firstMs));
     const secondMs = median(results.map((item) => item.secondMs));
-    figures[name] = { importMs: median(results.map((item) => item.importMs)), firstMs, secondMs };
+    const importMs = median(results.map((item) => item.importMs));
+    figures[name] = { importMs, firstMs, secondMs };
     const outcomes = [...new Set(results.map((item) => `${item.firstOutcome}/${item.secondOutcome}`))].join(', ');
     rows.push(row(section, `${name}: first invocation (cold wiring) / second (warm)`, formatRatio(ratio(firstMs, secondMs)),
-      `first ${formatMs(firstMs)}, second ${formatMs(secondMs)}, import ${formatMs(median(results.map((item) => item.importMs)))} (median of ${runs}; outcomes ${outcomes})`));
+      `first ${formatMs(firstMs)}, second ${formatMs(secondMs)}, import ${formatMs(importMs)} (median of ${runs}; outcomes ${outcomes})`));
+    // What a user waits for on a cold start: work moved from import to the first call shows here, not as a gain.
+    rows.push(row(section, `${name}: import + first invocation (a cold start's own work)`, formatMs(importMs + firstMs), `import ${formatMs(importMs)} + first invocation ${formatMs(firstMs)}`));
   }
   return { rows, figures };
 }
