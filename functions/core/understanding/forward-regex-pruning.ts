@@ -324,13 +324,26 @@ function isColonNext(text: string, index: number): boolean {
 
 /** The next line terminator at or after an index (a global pattern, so the search runs in the engine). */
 const NEXT_LINE_TERMINATOR = new RegExp(LINE_TERMINATOR_CHAR.source, 'g');
+/** Line terminators other than LF: most bodies have none (the forward parser's clean-up turns CR LF into LF). */
+const OTHER_LINE_TERMINATOR = /[\r\u2028\u2029]/;
+
+/** Index just past the line terminator at or after `index`, or -1 when there is none. */
+function findNextLineStart(text: string, index: number, onlyLineFeeds: boolean): number {
+  if (onlyLineFeeds) {
+    const lineFeed = text.indexOf('\n', index);
+    return lineFeed === -1 ? -1 : lineFeed + 1;
+  }
+  NEXT_LINE_TERMINATOR.lastIndex = index;
+  return NEXT_LINE_TERMINATOR.exec(text) ? NEXT_LINE_TERMINATOR.lastIndex : -1;
+}
 
 /**
  * Marks the line-start checks whose text begins a line head of `text`: a line with its leading
  * whitespace, ">", "*", "-" and "_" removed. A run of fill that crosses a line end only skips lines
- * that hold nothing but fill, so the heads found are those of every line.
+ * that hold nothing but fill, so the heads found are those of every line. `onlyLineFeeds`: the
+ * text holds no line terminator but LF (then lines are found with a plain search).
  */
-function markLineStarts(text: string, table: LineStartTable, present: Uint8Array, found: number[]): void {
+function markLineStarts(text: string, table: LineStartTable, present: Uint8Array, found: number[], onlyLineFeeds: boolean): void {
   if (table.pairs.size === 0 && table.singles.size === 0) return;
   let index = 0;
   while (index < text.length) {
@@ -338,9 +351,8 @@ function markLineStarts(text: string, table: LineStartTable, present: Uint8Array
     if (index >= text.length) return;
     markCandidates(text, index, table.pairs.get(pairKey(text, index)), present, found);
     if (table.singles.size > 0) markCandidates(text, index, table.singles.get(text.charCodeAt(index)), present, found);
-    NEXT_LINE_TERMINATOR.lastIndex = index;
-    if (!NEXT_LINE_TERMINATOR.exec(text)) return;
-    index = NEXT_LINE_TERMINATOR.lastIndex;
+    index = findNextLineStart(text, index, onlyLineFeeds);
+    if (index === -1) return;
   }
 }
 
@@ -457,6 +469,8 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
   const caseSensitiveAnywhere = buildAnywhereTable(checks, false);
   const caseInsensitiveAnywhere = buildAnywhereTable(checks, true);
   const remembered = new Map<string, RegexMap>();
+  /** Which checks passed for the body being pruned: one table reused (cleared after each body), not one per body. */
+  const present = new Uint8Array(checks.length);
 
   /** The parser's lists with only the entries whose check passed (never none: see the module comment on "replace"). */
   const buildPruned = (present: Uint8Array): RegexMap => {
@@ -472,21 +486,27 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
 
   return {
     prune(cleanBody: string): RegexMap {
-      const present = new Uint8Array(checks.length);
       const found: number[] = [];
-      const upper = cleanBody.toUpperCase();
-      markLineStarts(cleanBody, caseSensitiveHeads, present, found);
-      markLineStarts(upper, caseInsensitiveHeads, present, found);
-      markAnywhere(cleanBody, caseSensitiveAnywhere, present, found);
-      markAnywhere(upper, caseInsensitiveAnywhere, present, found);
-      const signature = found.sort((a, b) => a - b).join(',');
-      let pruned = remembered.get(signature);
-      if (!pruned) {
-        if (remembered.size >= MAX_REMEMBERED_PRUNINGS) remembered.clear();
-        pruned = buildPruned(present);
-        remembered.set(signature, pruned);
+      try {
+        const upper = cleanBody.toUpperCase();
+        // Upper-casing never makes a line terminator, so one look serves both texts.
+        const onlyLineFeeds = !OTHER_LINE_TERMINATOR.test(cleanBody);
+        markLineStarts(cleanBody, caseSensitiveHeads, present, found, onlyLineFeeds);
+        markLineStarts(upper, caseInsensitiveHeads, present, found, onlyLineFeeds);
+        markAnywhere(cleanBody, caseSensitiveAnywhere, present, found);
+        markAnywhere(upper, caseInsensitiveAnywhere, present, found);
+        // A typed array sorts numbers as numbers without a comparison callback.
+        const signature = Int32Array.from(found).sort().join(',');
+        let pruned = remembered.get(signature);
+        if (!pruned) {
+          if (remembered.size >= MAX_REMEMBERED_PRUNINGS) remembered.clear();
+          pruned = buildPruned(present);
+          remembered.set(signature, pruned);
+        }
+        return pruned;
+      } finally {
+        for (const check of found) present[check] = 0;
       }
-      return pruned;
     },
   };
 }

@@ -138,6 +138,26 @@ describe('pruned email-forward-parser', () => {
     expect((german.separator as unknown[]).length).toBeLessThan((inner.regexes as { separator: unknown[] }).separator.length);
   });
 
+  it('carries no answer from one body over to the next (each body gets the lists a fresh pruner gives it)', () => {
+    // Prepare
+    const regexes = (new EmailForwardParser() as unknown as { parser: InnerParser }).parser.regexes;
+    const reused = preparePruner(regexes);
+    const fresh = preparePruner(regexes);
+    if (!reused || !fresh) throw new Error('the parser does not have the known shape');
+    const texts = BODIES.map(({ text }) => cleanLikeForwardParser(boundForForwardParser(text)));
+    const sources = (lists: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(lists).map(([key, value]) => [key, ([] as Array<{ source: string }>).concat(value as never).map((regex) => regex.source)]));
+
+    // Act: every body after every other one, with the same pruner
+    const afterOthers = texts.map((_, index) => {
+      for (const other of texts) if (other !== texts[index]) reused.prune(other);
+      return sources(reused.prune(texts[index]!));
+    });
+
+    // Assess
+    expect(afterOthers).toEqual(texts.map((text) => sources(preparePruner(regexes)!.prune(text))));
+  });
+
   it.each(BODIES)('gives the same result as the full parser: $name', ({ text, subject }) => {
     // Prepare
     const bounded = boundForForwardParser(text);
