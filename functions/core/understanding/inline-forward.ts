@@ -79,6 +79,7 @@ function readMailboxList(value: ParserMailbox | ParserMailbox[] | null | undefin
 
 /** Removes a uniform ">" quote level left on a forwarded body. */
 function unquoteBody(body: string): string {
+  if (!body.includes('>')) return body; // no line can be quoted: nothing to split and test
   const lines = body.split('\n');
   const nonEmpty = lines.filter((line) => line.trim());
   if (nonEmpty.length === 0 || !nonEmpty.every((line) => /^\s*>/.test(line))) return body;

@@ -9,6 +9,7 @@ const ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z][A-Za-z0-9-]*$/
 const ANGLE_ADDRESS = /<\s*(?:mailto:)?([^<>\s]+@[^<>\s]+)\s*>/i;
 const BRACKET_MAILTO = /\[\s*mailto:([^\]\s]+)\s*\]/i;
 const SURROUNDING_QUOTES = /^["'“”‘’]+|["'“”‘’]+$/g;
+const QUOTE_OR_BACKSLASH = /["'“”‘’\\]/;
 
 /** True when the text is a plausible email address. */
 export function isEmailAddress(text: string | null | undefined): text is string {
@@ -23,9 +24,10 @@ export function normaliseAddress(address: string): string {
 /** Cleans a display name: quotes, brackets and whitespace; null when nothing is left. */
 function cleanName(name: string | null): string | null {
   if (!name) return null;
-  const cleaned = name
-    .replace(/\s+/g, ' ')
-    .trim()
+  const spaced = name.replace(/\s+/g, ' ').trim();
+  // Most names hold no quote mark or backslash: then only the whitespace needed cleaning.
+  if (!QUOTE_OR_BACKSLASH.test(spaced)) return spaced || null;
+  const cleaned = spaced
     .replace(SURROUNDING_QUOTES, '')
     .replace(/\\"/g, '"')
     .trim();

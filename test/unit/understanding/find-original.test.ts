@@ -192,6 +192,11 @@ describe('mailbox and date reading', () => {
     [{ name: 'jane@acme.example', address: null }, { name: null, address: 'jane@acme.example' }],
     [{ name: 'Careers@Acme', address: null }, { name: 'Careers@Acme', address: null }],
     [{ name: 'Jane Doe', address: 'mailto:jane@acme.example' }, { name: 'Jane Doe', address: 'jane@acme.example' }],
+    // Whitespace only (no quote marks), then quote marks and escaped quotes around and inside.
+    [{ name: ' \t Jane \n  Doe  ', address: null }, { name: 'Jane Doe', address: null }],
+    [{ name: '  “Jane   Doe”  ', address: null }, { name: 'Jane Doe', address: null }],
+    [{ name: 'Jane \\"JD\\" Doe', address: null }, { name: 'Jane "JD" Doe', address: null }],
+    [{ name: ' \'\' ', address: 'jane@acme.example' }, { name: null, address: 'jane@acme.example' }],
   ])('normalises %j', (input, expected) => {
     // Prepare / Act / Assess
     expect(normaliseMailbox(input)).toEqual(expected);
