@@ -172,7 +172,8 @@ export function companyFromLabel(label: string): string | null {
     words.shift();
   }
   const result = words.join(' ').replace(/[,:;!]+$/, '').replace(/^[-–—|,\s]+/, '').trim();
-  if (!result || !/\p{L}/u.test(result) || isNeverCompany(result) || isPlatformName(result)) return null;
+  // isNeverCompany covers platform names ("LinkedIn", "Greenhouse") too.
+  if (!result || !/\p{L}/u.test(result) || isNeverCompany(result)) return null;
   if (looksLikeJobTitle(result)) return null;
   return result;
 }
@@ -214,7 +215,7 @@ function cleanRunUncached(run: string): string | null {
   while (words.length > 0 && COMPANY_STOP_WORDS.has((words[0] ?? '').toLowerCase()) && (words[0] ?? '') !== 'The') words.shift();
   if (words[0] === 'The' && words.length === 1) return null;
   const text = words.slice(0, MAX_COMPANY_WORDS).join(' ').replace(/['’]s$/, '').replace(/[,:;!]+$/, '').trim();
-  if (!text || !/\p{L}/u.test(text) || isNeverCompany(text) || isPlatformName(text)) return null;
+  if (!text || !/\p{L}/u.test(text) || isNeverCompany(text)) return null;
   if (looksLikeJobTitle(text)) return null;
   return text;
 }
@@ -397,7 +398,9 @@ class RunForms {
   transliteratedOf(index: number): string {
     let form = this.transliterated[index];
     if (form === undefined) {
-      form = compactFormTransliterated(this.runs[index]?.text ?? '');
+      const text = this.runs[index]?.text ?? '';
+      // A run without umlauts or ß transliterates to its compact form, which is already at hand.
+      form = hasGermanLetters(text) ? compactFormTransliterated(text) : (this.compacts[index] ?? '');
       this.transliterated[index] = form;
     }
     return form;
@@ -560,7 +563,8 @@ export function extractCompany(input: CompanyInput): CompanyResult {
 
   // Repeat bonus: how often each candidate's key is mentioned across the text. A run's key is a
   // part of the run's compact form, so runs that hold no candidate's key are not cleaned at all.
-  const candidateKeys = usable.map((candidate) => companyKey(candidate.name));
+  // Distinct keys: a company named again and again by the body is looked for once per run.
+  const candidateKeys = [...new Set(usable.map((candidate) => companyKey(candidate.name)))];
   const mentionCounts = new Map<string, number>();
   for (let index = 0; index < allRuns.length; index += 1) {
     const compactRun = runForms.compacts[index] ?? '';

@@ -8,7 +8,7 @@ import type { Mailbox } from '../types.js';
 import { identifyPlatformSender, type PlatformSender } from '../ats-senders.js';
 import { foldCase, PATTERNS } from '../phrases/index.js';
 import { companyKey, givenNameFirst, isLegalSuffix, isTeamLabel, isTeamWord, looksLikePersonName, stripPersonTitles, wordsOf } from './lexicon.js';
-import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, nonEmptyLines, organisationLabel, splitAddress } from './text-tools.js';
+import { compactForm, findEmailAddresses, MAX_NAME_LINE_CHARS, normaliseAddress, organisationLabel, readNonEmptyLines, splitAddress } from './text-tools.js';
 
 /** How many lines after a closing belong to the signature. */
 const MAX_SIGNATURE_LINES = 5;
@@ -57,7 +57,7 @@ export function isNoReplyAddress(address: string): boolean {
 /** Names of the addressee in the greeting ("Hi Jordan,", "Liebe/r Jonas Weber,", "Jayden,"). */
 export function findGreetingNames(body: string): string[] {
   const names: string[] = [];
-  for (const line of nonEmptyLines(body).slice(0, GREETING_SEARCH_LINES)) {
+  for (const line of readNonEmptyLines(body).slice(0, GREETING_SEARCH_LINES)) {
     if (line.length > MAX_NAME_LINE_CHARS) continue;
     PATTERNS.greetings.lastIndex = 0;
     const greeting = PATTERNS.greetings.exec(foldCase(line));
@@ -81,7 +81,7 @@ export interface Signature {
 
 /** Finds the signature block of a body. */
 export function findSignature(body: string): Signature {
-  const lines = nonEmptyLines(body);
+  const lines = readNonEmptyLines(body);
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     const line = lines[index] ?? '';
     if (line.length > MAX_CLOSING_LINE_CHARS) continue;

@@ -146,6 +146,16 @@ export function nonEmptyLines(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
+/** Texts whose lines are kept per message; more empties the cache (a message has a body or two). */
+const MAX_CACHED_LINE_TEXTS = 4;
+/** Non-empty lines of the texts read for the message (the greeting and the signature are looked for in the same body). */
+const NON_EMPTY_LINES = createPerMessageCache<string, readonly string[]>(MAX_CACHED_LINE_TEXTS);
+
+/** {@link nonEmptyLines}, kept for the message: the result is shared, so callers must not change it. */
+export function readNonEmptyLines(text: string): readonly string[] {
+  return NON_EMPTY_LINES.remember(text, nonEmptyLines);
+}
+
 /** A sentence of the text with its start offset. */
 export interface Sentence {
   text: string;
