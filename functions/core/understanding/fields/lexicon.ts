@@ -52,11 +52,30 @@ export function wordsOf(text: string): string[] {
   return words;
 }
 
+/**
+ * The compound endings grouped by their last character: a word can only end with the endings
+ * that share its last character, so most words ("team", "application") are compared with none.
+ */
+const ROLE_NOUN_SUFFIXES_BY_LAST_CHAR = groupByLastChar(ROLE_NOUN_SUFFIXES);
+
+function groupByLastChar(words: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const groups = new Map<string, string[]>();
+  for (const word of words) {
+    const last = word.charAt(word.length - 1);
+    const group = groups.get(last);
+    if (group) group.push(word);
+    else groups.set(last, [word]);
+  }
+  return groups;
+}
+
 /** True when a word is a job-title noun ("engineer", "Lagerfachkraft"). */
 export function isRoleNoun(word: string): boolean {
   const lower = word.toLowerCase();
   if (ROLE_NOUN_SET.has(lower)) return true;
-  return lower.length >= MIN_COMPOUND_LENGTH && ROLE_NOUN_SUFFIXES.some((suffix) => lower.endsWith(suffix));
+  if (lower.length < MIN_COMPOUND_LENGTH) return false;
+  const suffixes = ROLE_NOUN_SUFFIXES_BY_LAST_CHAR.get(lower.charAt(lower.length - 1));
+  return suffixes !== undefined && suffixes.some((suffix) => lower.endsWith(suffix));
 }
 
 /** True when a phrase contains a job-title noun. */
@@ -144,8 +163,17 @@ const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'd
 /** Most words in a person's name (particles included). */
 const MAX_NAME_WORDS = 5;
 
+/** Most names whose stripped form is kept for a message. */
+const MAX_CACHED_STRIPPED_NAMES = 10_000;
+/** stripPersonTitles answers for the message: the display name and signature lines are stripped by several readers. */
+const STRIPPED_NAMES = createPerMessageCache<string, string>(MAX_CACHED_STRIPPED_NAMES);
+
 /** Removes academic and courtesy titles and degree suffixes: "Dr. Jane Roe, PhD" -> "Jane Roe". */
 export function stripPersonTitles(name: string): string {
+  return STRIPPED_NAMES.remember(name, stripPersonTitlesUncached);
+}
+
+function stripPersonTitlesUncached(name: string): string {
   const words = name.split(/\s+/).filter(Boolean);
   while (words.length > 1 && PERSON_TITLES.test(words[0] ?? '')) words.shift();
   while (words.length > 1 && PERSON_SUFFIXES.test((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
