@@ -3,11 +3,13 @@
  * (the shared settings of infra/bundling-options.ts, through esbuild's JS API), and the
  * reference bundles (empty, mailparser alone, SDK only, SDK + S3, mailparser + SDK) with the
  * same settings. Output: bench/.work/bundles/<name>/index.mjs and its chunks, plus the metafile's
- * inputs.
+ * inputs; beside each handler, templates/ as CDK bundles it (the copy and the templates compiled
+ * at build: infra/bundled-templates.ts).
  */
 import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeBundledTemplates } from '../../infra/bundled-templates.js';
 import { BUNDLE_OUTPUT_FILE, inputBytesOf, staticClosureOf, toEsbuildOptions } from '../../infra/bundling-options.js';
 import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
 
@@ -33,6 +35,8 @@ export const BUNDLE_SPECS: readonly BundleSpec[] = [
 export interface BuiltBundle extends BundleSpec {
   /** The entry file (index.mjs). */
   file: string;
+  /** A handler's templates/ as deployed (TEMPLATES_DIR); null for a reference. */
+  templatesDir: string | null;
   /** Every output file: the entry and all its chunks, lazily loaded ones included (what is deployed). */
   bytes: number;
   /** The files a cold start loads before the handler runs: the entry and its static imports. */
@@ -69,11 +73,14 @@ export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
   const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${spec.name}/${BUNDLE_OUTPUT_FILE}`));
   if (!entryPath) throw new Error(`esbuild wrote no ${BUNDLE_OUTPUT_FILE} for ${spec.name}`);
   const imported = staticClosureOf(outputs, entryPath);
+  const templatesDir = spec.kind === 'handler' ? join(dir, 'templates') : null;
+  if (templatesDir) writeBundledTemplates(join(REPO_ROOT, 'templates'), templatesDir);
   const inputBytes = inputBytesOf(outputs);
   const sizeOf = (paths: string[]) => paths.reduce((sum, path) => sum + outputs[path]!.bytes, 0);
   return {
     ...spec,
     file: join(dir, BUNDLE_OUTPUT_FILE),
+    templatesDir,
     bytes: sizeOf(Object.keys(outputs)),
     importedBytes: sizeOf(imported),
     files: Object.keys(outputs).length,

@@ -29,7 +29,7 @@ import { buildDynamoClient, buildSesClient, buildSsmClient } from './clients.js'
 import { runtimeClock } from './clock.js';
 import { loadConfig, type Config } from './config.js';
 import { randomIds } from './ids.js';
-import { loadTemplates } from './load-templates.js';
+import { loadPrecompiledTemplates, loadTemplates } from './load-templates.js';
 import { createLog } from './logger.js';
 
 /** The display name of every email Not Today sends. */
@@ -113,12 +113,17 @@ export async function buildLinkSigner(config: Config): Promise<LinkSigner> {
 
 /**
  * The prompt renderer, from the template files (TEMPLATES_DIR, else the repo's templates/):
- * every file read and checked now, each compiled on its first use (a cold start compiles only
- * what it renders). Handlebars is loaded here, not when the handler is imported.
+ * every file read and checked now. A deployed bundle carries them compiled at build too, so its
+ * cold start runs no Handlebars compiler; without that file (a checkout) each is compiled on its
+ * first use (a cold start compiles only what it renders). Handlebars is loaded here, not when
+ * the handler is imported.
  */
 export async function buildPromptRenderer(config: Config): Promise<NotTodayRenderer> {
-  const { createPromptRenderer } = await import('../core/rendering/create-prompt-renderer.js');
-  return createPromptRenderer(loadTemplates(config.TEMPLATES_DIR), { compile: 'lazy' });
+  const [{ createPromptRenderer }, precompiled] = await Promise.all([
+    import('../core/rendering/create-prompt-renderer.js'),
+    loadPrecompiledTemplates(config.TEMPLATES_DIR),
+  ]);
+  return createPromptRenderer(loadTemplates(config.TEMPLATES_DIR), { compile: 'lazy', ...(precompiled ? { precompiled } : {}) });
 }
 
 /** Everything delivering a prompt needs (dispatch, ingest's first prompt, the actions pages). */

@@ -5,10 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PrecompiledTemplates } from '../core/rendering/template-set.js';
 import {
   findDraftLanguageFolders,
   isDraftLanguageFolderName,
+  PRECOMPILED_TEMPLATES_FILE,
   REQUIRED_TEMPLATE_FILES,
   requiredDraftFilesOf,
   TemplateError,
@@ -96,4 +98,36 @@ export function loadTemplates(templatesDir?: string): Record<string, string> {
     );
   }
   return templates;
+}
+
+function isPrecompiledRecord(value: unknown): value is PrecompiledTemplates {
+  if (!value || typeof value !== 'object') return false;
+  return Object.values(value).every(
+    (entry: unknown) =>
+      !!entry && typeof entry === 'object' && typeof (entry as { source?: unknown }).source === 'string' && !!(entry as { spec?: unknown }).spec && typeof (entry as { spec?: unknown }).spec === 'object',
+  );
+}
+
+/**
+ * Loads the templates compiled at build (PRECOMPILED_TEMPLATES_FILE beside the .hbs files: the
+ * CDK bundling writes it into each function that renders mail), so a cold start renders without
+ * running Handlebars' compiler. A repository checkout has none (the local stack and the tests
+ * compile from the sources): then undefined. The renderer uses an entry only when its source is
+ * the file read now, so an entry can never render stale wording.
+ * @param templatesDir as for loadTemplates.
+ * @throws TemplateError when the file exists but does not load, or is not such a record: a
+ *   broken build, better seen at once than hidden behind a slower cold start.
+ */
+export async function loadPrecompiledTemplates(templatesDir?: string): Promise<PrecompiledTemplates | undefined> {
+  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  const file = join(dir, PRECOMPILED_TEMPLATES_FILE);
+  if (!existsSync(file)) return undefined;
+  let loaded: unknown;
+  try {
+    loaded = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+  } catch (error) {
+    throw new TemplateError(`precompiled templates ${file} do not load: ${(error as Error).message}`, PRECOMPILED_TEMPLATES_FILE, { cause: error });
+  }
+  if (!isPrecompiledRecord(loaded)) throw new TemplateError(`precompiled templates ${file} are not a record of compiled templates`, PRECOMPILED_TEMPLATES_FILE);
+  return loaded;
 }

@@ -7,7 +7,7 @@
  * mail carries a copy of the repository's templates/ in its bundle (TEMPLATES_DIR).
  */
 import { buildSync } from 'esbuild';
-import { cpSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../functions/core/errors.js';
 import { FUNCTION_NODE_MAJOR, toEsbuildOptions } from '../bundling-options.js';
+import { writeBundledTemplates } from '../bundled-templates.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -46,7 +47,7 @@ class LocalFunctionBundling implements ILocalBundling {
 
   tryBundle(outputDir: string): boolean {
     buildSync({ ...toEsbuildOptions({ entry: this.entry, outdir: outputDir, absWorkingDir: this.projectRoot }), logLevel: 'warning' });
-    if (this.templatesSource) cpSync(this.templatesSource, join(outputDir, TEMPLATES_DIR_NAME), { recursive: true });
+    if (this.templatesSource) writeBundledTemplates(this.templatesSource, join(outputDir, TEMPLATES_DIR_NAME));
     return true;
   }
 }

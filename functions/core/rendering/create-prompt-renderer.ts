@@ -7,7 +7,7 @@
 import type { OwnerEmail, PromptRenderer, PromptRenderInput } from '../ports.js';
 import { renderDrafts, selectDraftLanguage, type DraftComposer } from './compose-drafts.js';
 import { stripControlCharacters, toSingleLine } from './text-safety.js';
-import { compileTemplates, type CompileMode } from './template-set.js';
+import { compileTemplates, type CompileMode, type PrecompiledTemplates } from './template-set.js';
 import { buildDraftView, buildPromptView } from './view-model.js';
 
 /** Longest subject line of an owner email, in characters (RFC 5322 recommends 78 per line). */
@@ -40,12 +40,14 @@ function tidyHtml(html: string): string {
  * @param templates every template file, `relative path -> source` (see loadTemplates).
  * @param options.compile 'lazy' compiles each template on its first use (the Lambda runtime:
  *   a cold start pays only for what it renders); see CompileMode.
+ * @param options.precompiled templates compiled at build (see precompileTemplates): used for
+ *   every unit whose source is unchanged, so a cold start skips Handlebars' compiler.
  */
 export function createPromptRenderer(
   templates: Readonly<Record<string, string>>,
-  options: { compile?: CompileMode } = {},
+  options: { compile?: CompileMode; precompiled?: PrecompiledTemplates } = {},
 ): NotTodayRenderer {
-  const compiled = compileTemplates(templates, options.compile);
+  const compiled = compileTemplates(templates, options.compile, options.precompiled);
   return {
     renderPrompt(input: PromptRenderInput): OwnerEmail {
       // The owner email is in English; its drafts are in the contact's draft language.

@@ -20,6 +20,12 @@ export class TemplateError extends AppError {
   }
 }
 
+/**
+ * The file, beside the .hbs files of a deployed bundle, that holds them compiled at build (an
+ * ES module: see precompileTemplates in template-set.ts). Not a template: only .hbs files are.
+ */
+export const PRECOMPILED_TEMPLATES_FILE = 'precompiled-templates.mjs';
+
 export const PROMPT_KINDS: readonly PromptKind[] = ['thank-you', 'feedback-follow-up', 'check-in', 'needs-review'];
 export const EMAIL_PARTS = ['subject', 'html', 'text'] as const;
 export type EmailPart = (typeof EMAIL_PARTS)[number];

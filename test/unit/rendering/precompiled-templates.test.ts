@@ -1,0 +1,133 @@
+/**
+ * Templates compiled at build (what a deployed function carries beside its templates/): the
+ * renderer given them renders exactly what it renders from the sources, uses them instead of
+ * Handlebars' compiler, and ignores an entry whose source is not the file it reads, so a stale
+ * build can never send old wording. The runtime loads them from the file the build writes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Contact, PromptKind } from '../../../functions/core/model.js';
+import { createPromptRenderer } from '../../../functions/core/rendering/create-prompt-renderer.js';
+import { PRECOMPILED_TEMPLATES_FILE } from '../../../functions/core/rendering/template-files.js';
+import { precompileTemplates, TemplateError, type PrecompiledTemplates } from '../../../functions/core/rendering/template-set.js';
+import { loadPrecompiledTemplates } from '../../../functions/runtime/load-templates.js';
+import { SAMPLE_CONTACTS, SAMPLE_NOW } from '../../support/sample-contacts.js';
+import { renderInput, templates } from './render-helpers.js';
+
+const PROMPTS: readonly PromptKind[] = ['thank-you', 'feedback-follow-up', 'check-in', 'needs-review'];
+const LANGUAGES = ['en', 'de', 'fr'] as const;
+const dirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes module text as the build does, beside nothing else, and loads it as the runtime does. */
+async function loadModule(moduleText: string): Promise<PrecompiledTemplates | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'not-today-precompiled-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, PRECOMPILED_TEMPLATES_FILE), moduleText);
+  return loadPrecompiledTemplates(dir);
+}
+
+/** Every owner email of every prompt kind, for a contact in each draft language. */
+function renderEverything(renderer: ReturnType<typeof createPromptRenderer>) {
+  return LANGUAGES.flatMap((language) =>
+    PROMPTS.map((prompt) => {
+      const contact: Contact = { ...SAMPLE_CONTACTS.richJane, language };
+      return renderer.renderPrompt(renderInput(prompt, contact, { now: SAMPLE_NOW, plan: { checkInsSent: 1 } }));
+    }),
+  );
+}
+
+describe('precompileTemplates', () => {
+  it('gives a renderer that writes every email, in every draft language, exactly as the sources do', async () => {
+    // Prepare
+    const precompiled = await loadModule(precompileTemplates(templates));
+    const fromSources = createPromptRenderer(templates, { compile: 'lazy' });
+
+    // Act
+    const fromBuild = createPromptRenderer(templates, { compile: 'lazy', precompiled: precompiled! });
+
+    // Assess
+    expect(renderEverything(fromBuild)).toEqual(renderEverything(fromSources));
+  });
+
+  it('is what the renderer uses: a compiled entry renders, not the compiler', async () => {
+    // Prepare: an entry compiled from other wording but recorded against the file's own source
+    const source = templates['thank-you.subject.hbs']!;
+    const marked = await loadModule(precompileTemplates({ ...templates, 'thank-you.subject.hbs': 'Compiled at build for {{contact.company}}' }));
+    const key = 'text:thank-you.subject.hbs';
+    const precompiled: PrecompiledTemplates = { ...marked!, [key]: { ...marked![key]!, source } };
+
+    // Act
+    const email = createPromptRenderer(templates, { compile: 'lazy', precompiled }).renderPrompt(renderInput('thank-you', SAMPLE_CONTACTS.richJane));
+
+    // Assess
+    expect(email.subject).toBe(`Compiled at build for ${SAMPLE_CONTACTS.richJane.company}`);
+  });
+
+  it('ignores an entry whose source is not the file read: edited wording is compiled and sent', async () => {
+    // Prepare: built before the subject was edited
+    const precompiled = await loadModule(precompileTemplates(templates));
+    const edited = { ...templates, 'thank-you.subject.hbs': 'Edited after the build: {{contact.company}}' };
+
+    // Act
+    const email = createPromptRenderer(edited, { compile: 'lazy', precompiled: precompiled! }).renderPrompt(renderInput('thank-you', SAMPLE_CONTACTS.richJane));
+
+    // Assess
+    expect(email.subject).toBe(`Edited after the build: ${SAMPLE_CONTACTS.richJane.company}`);
+  });
+
+  it('compiles each draft header line and body on its own, so no value can add a header line', () => {
+    // Prepare / Act
+    const moduleText = precompileTemplates(templates);
+
+    // Assess
+    for (const part of ['label', 'to', 'subject', 'body']) expect(moduleText).toContain(`"text:drafts/thank-you-short.hbs#${part}"`);
+    expect(moduleText).toContain('"html:partials/layout.html.hbs"');
+    expect(moduleText).toContain('"text:drafts/de/partials/greeting.hbs"');
+  });
+
+  it('fails the build on a broken or missing template, naming the file', () => {
+    // Prepare
+    const broken = { ...templates, 'check-in.html.hbs': '{{#if contact.company}}unclosed' };
+    const { ['thank-you.text.hbs']: _removed, ...incomplete } = templates;
+
+    // Act
+    const buildBroken = () => precompileTemplates(broken);
+    const buildIncomplete = () => precompileTemplates(incomplete);
+
+    // Assess
+    expect(buildBroken).toThrow(TemplateError);
+    expect(buildBroken).toThrow(/template check-in\.html\.hbs does not compile/);
+    expect(buildIncomplete).toThrow('template file missing: templates/thank-you.text.hbs');
+  });
+});
+
+describe('loadPrecompiledTemplates', () => {
+  it('finds none in a checkout: the templates are compiled from their sources', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'not-today-precompiled-'));
+    dirs.push(dir);
+
+    // Act
+    const precompiled = await loadPrecompiledTemplates(dir);
+
+    // Assess
+    expect(precompiled).toBeUndefined();
+  });
+
+  it('refuses a file that does not load or is not a record of compiled templates, naming it', async () => {
+    // Prepare / Act
+    const broken = loadModule('export default {');
+    const wrongShape = loadModule('export default { "text:thank-you.subject.hbs": { source: 1 } };');
+
+    // Assess
+    await expect(broken).rejects.toThrow(TemplateError);
+    await expect(broken).rejects.toThrow(/precompiled-templates\.mjs do not load/);
+    await expect(wrongShape).rejects.toThrow(/precompiled-templates\.mjs are not a record of compiled templates/);
+  });
+});
