@@ -497,10 +497,14 @@ export function extractCompany(input: CompanyInput): CompanyResult {
   // 1. From display name.
   if (input.fromName) {
     const fromCompany = companyFromLabel(input.fromName);
-    const senderMatches = senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany ?? '')]) !== null;
     // "Jo <jo@acme.example>": a display name that is the mailbox's own name is a person's.
     const isMailboxName = fromCompany !== null && input.fromAddress !== null && compactForm(fromCompany) === compactForm(splitAddress(input.fromAddress).local);
-    const isPerson = fromCompany !== null && (looksLikePersonName(fromCompany) || isMailboxName) && !senderMatches;
+    // A name that reads as a person's is the organisation's after all when it matches the sender's domain
+    // (asked only then: most display names settle it before).
+    const isPerson =
+      fromCompany !== null &&
+      (looksLikePersonName(fromCompany) || isMailboxName) &&
+      !(senderLabel !== null && matchLabelInText(senderLabel, [describePhrase(fromCompany)]) !== null);
     const signedBySamePerson = input.personNames.some((name) => compactForm(name) === compactForm(fromCompany ?? ''));
     if (fromCompany && !signedBySamePerson && (!isPerson || platform !== null)) {
       candidates.push({ name: fromCompany, weight: WEIGHT.displayName, source: 'display-name', asWritten: false });
