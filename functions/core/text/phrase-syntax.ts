@@ -23,7 +23,15 @@ const CONTINUATION_MAX_LETTERS = 12;
 
 const WORD_GAP = `(?:[^\\s.!?]{1,40}\\s+){0,${GAP_MAX_WORDS}}`;
 
+/** A character that needs escaping, or an apostrophe (matched as both ' and ’): most words hold none. */
+const NEEDS_ESCAPING = /[.*+?^${}()|[\]\\'’]/;
+const WHITESPACE = /\s/;
+const WHITESPACE_RUN = /\s+/;
+const LEADING_WHITESPACE = /^\s/;
+const TRAILING_WHITESPACE = /\s$/;
+
 function escapeLiteral(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/['’]/g, "['’]");
@@ -34,15 +42,24 @@ function compileWord(word: string): string {
   return escapeLiteral(word);
 }
 
+/** A token of a phrase without nested groups: characters other than spaces, and whole `{...}` groups (an unclosed one runs to the end). */
+const TOKEN = /(?:\{[^}]*(?:\}|$)|[^\s{])+/g;
+/** A group opened inside another one ("{a {b} c}"): such phrases are split character by character. */
+const NESTED_GROUP = /\{[^}]*\{/;
+
 /** Splits at spaces that are not inside `{...}`. */
 function splitTokens(phrase: string): string[] {
+  const trimmed = phrase.trim();
+  // Without a group every space splits (most phrases, and most alternatives inside groups).
+  if (!trimmed.includes('{')) return trimmed === '' ? [] : trimmed.split(WHITESPACE_RUN);
+  if (!NESTED_GROUP.test(trimmed)) return trimmed.match(TOKEN) ?? [];
   const tokens: string[] = [];
   let depth = 0;
   let current = '';
-  for (const char of phrase.trim()) {
+  for (const char of trimmed) {
     if (char === '{') depth += 1;
     if (char === '}') depth = Math.max(0, depth - 1);
-    if (/\s/.test(char) && depth === 0) {
+    if (WHITESPACE.test(char) && depth === 0) {
       if (current) tokens.push(current);
       current = '';
     } else {
@@ -53,45 +70,63 @@ function splitTokens(phrase: string): string[] {
   return tokens;
 }
 
-function compileToken(token: string): string {
-  if (!token.includes('{')) return compileWord(token);
-  let out = '';
-  let index = 0;
-  while (index < token.length) {
-    const open = token.indexOf('{', index);
-    if (open < 0) {
-      out += compileWord(token.slice(index));
-      break;
-    }
-    if (open > index) out += escapeLiteral(token.slice(index, open));
-    const close = token.indexOf('}', open);
-    const inner = close < 0 ? token.slice(open + 1) : token.slice(open + 1, close);
-    out += `(?:${inner.split('|').map((alternative) => compileAlternative(alternative)).join('|')})`;
-    index = close < 0 ? token.length : close + 1;
+/**
+ * Compiles the phrases of one list, remembering the source of each token: the lists repeat their
+ * words and groups ("{candidate|candidates|applicant|applicants}") from phrase to phrase, and the
+ * sources are generated at every cold start, so each distinct token is compiled once per list.
+ */
+class PhraseCompiler {
+  private readonly tokenSources = new Map<string, string>();
+
+  compileSequence(phrase: string): string {
+    const tokens = splitTokens(phrase);
+    let out = '';
+    tokens.forEach((token, position) => {
+      if (token === '*') {
+        out += WORD_GAP;
+        return;
+      }
+      out += this.compileToken(token);
+      if (position < tokens.length - 1) out += '\\s+';
+    });
+    return out;
   }
-  return out;
-}
 
-/** An alternative inside `{...}`; a leading or trailing space becomes whitespace, an empty one makes the group optional. */
-function compileAlternative(alternative: string): string {
-  if (alternative.trim() === '') return '';
-  const lead = /^\s/.test(alternative) ? '\\s+' : '';
-  const trail = /\s$/.test(alternative) ? '\\s+' : '';
-  return `${lead}${compileSequence(alternative)}${trail}`;
-}
-
-function compileSequence(phrase: string): string {
-  const tokens = splitTokens(phrase);
-  let out = '';
-  tokens.forEach((token, position) => {
-    if (token === '*') {
-      out += WORD_GAP;
-      return;
+  private compileToken(token: string): string {
+    let source = this.tokenSources.get(token);
+    if (source === undefined) {
+      source = this.compileTokenAnew(token);
+      this.tokenSources.set(token, source);
     }
-    out += compileToken(token);
-    if (position < tokens.length - 1) out += '\\s+';
-  });
-  return out;
+    return source;
+  }
+
+  private compileTokenAnew(token: string): string {
+    if (!token.includes('{')) return compileWord(token);
+    let out = '';
+    let index = 0;
+    while (index < token.length) {
+      const open = token.indexOf('{', index);
+      if (open < 0) {
+        out += compileWord(token.slice(index));
+        break;
+      }
+      if (open > index) out += escapeLiteral(token.slice(index, open));
+      const close = token.indexOf('}', open);
+      const inner = close < 0 ? token.slice(open + 1) : token.slice(open + 1, close);
+      out += `(?:${inner.split('|').map((alternative) => this.compileAlternative(alternative)).join('|')})`;
+      index = close < 0 ? token.length : close + 1;
+    }
+    return out;
+  }
+
+  /** An alternative inside `{...}`; a leading or trailing space becomes whitespace, an empty one makes the group optional. */
+  private compileAlternative(alternative: string): string {
+    if (alternative.trim() === '') return '';
+    const lead = LEADING_WHITESPACE.test(alternative) ? '\\s+' : '';
+    const trail = TRAILING_WHITESPACE.test(alternative) ? '\\s+' : '';
+    return `${lead}${this.compileSequence(alternative)}${trail}`;
+  }
 }
 
 /**
@@ -114,6 +149,7 @@ export function foldCase(text: string): string {
  */
 export function compilePhrases(phrases: readonly string[]): RegExp {
   if (phrases.length === 0) return /(?!)/gu;
-  const body = phrases.map((phrase) => compileSequence(phrase.toLowerCase())).join('|');
+  const compiler = new PhraseCompiler();
+  const body = phrases.map((phrase) => compiler.compileSequence(phrase.toLowerCase())).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'gu');
 }

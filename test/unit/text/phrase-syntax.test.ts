@@ -50,4 +50,27 @@ describe('the shared phrase syntax', () => {
     // Assess
     expect(hits).toEqual([true, false, true, true, false]);
   });
+
+  it('compiles a group the same way in every phrase that repeats it, keeping the spaces inside it', () => {
+    // Prepare
+    const pattern = compilePhrases(['{move|go} forward with {a different|another} candidate', 'will {move|go} ahead', '{a different|another}\tapplicant']);
+    const texts = ['we go forward with a different candidate', 'they will move ahead', 'another\napplicant', 'go ahead', 'a applicant'];
+
+    // Act
+    const hits = texts.map((text) => foldCase(text).search(pattern) >= 0);
+
+    // Assess
+    expect(hits).toEqual([true, true, true, false, false]);
+  });
+
+  it('reads an unclosed group to the end of the phrase', () => {
+    // Prepare
+    const pattern = compilePhrases(['regret {to inform']);
+
+    // Act
+    const hits = ['We regret to inform you', 'we regret to say'].map((text) => foldCase(text).search(pattern) >= 0);
+
+    // Assess
+    expect(hits).toEqual([true, false]);
+  });
 });
