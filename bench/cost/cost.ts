@@ -15,10 +15,15 @@ import {
   type Usage,
 } from './cost-model.js';
 import { FREE_TIERS, FREE_TIERS_AS_OF, PRICE_LIST } from './prices.js';
+import { FUNCTION_SIZES } from '../../infra/function-sizes.js';
 
-/** The deployed shape (infra/stacks/stateless-stack.ts, stateful-stack.ts, deploy-config.ts defaults). */
+/** The deployed shape (infra/function-sizes.ts, stateless-stack.ts, stateful-stack.ts, deploy-config.ts defaults). */
 export const DEPLOYMENT_SHAPE: DeploymentShape = {
-  memoryMb: { inbound: 1024, dispatch: 512, actions: 512 },
+  memoryMb: {
+    inbound: FUNCTION_SIZES.inbound.memorySizeMb,
+    dispatch: FUNCTION_SIZES.dispatch.memorySizeMb,
+    actions: FUNCTION_SIZES.actions.memorySizeMb,
+  },
   dispatchEveryMinutes: 15,
   alarms: 7,
   // The signing keys: one standard SSM SecureString on the AWS-managed aws/ssm key.

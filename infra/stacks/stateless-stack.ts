@@ -22,6 +22,7 @@ import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
 import { type DeployConfig, domainOf } from '../config/deploy-config.js';
 import { NotTodayFunction } from '../constructs/not-today-function.js';
+import { FUNCTION_SIZES } from '../function-sizes.js';
 import { PUBLIC_ENDPOINT_PACK } from '../nag/public-endpoint-checks.js';
 import {
   RAW_MAIL_PREFIX,
@@ -32,12 +33,11 @@ import {
   type StatefulStack,
 } from './stateful-stack.js';
 
-/** Memory and timeout per function: explicit, sized for the work each does. */
-export const FUNCTION_SIZES = {
-  inbound: { memorySizeMb: 1024, timeout: Duration.seconds(60) },
-  dispatch: { memorySizeMb: 512, timeout: Duration.seconds(120) },
-  actions: { memorySizeMb: 512, timeout: Duration.seconds(15) },
-} as const;
+/** Memory and timeout of one function (infra/function-sizes.ts), as the construct takes them. */
+function sizeOf(name: keyof typeof FUNCTION_SIZES): { memorySizeMb: number; timeout: Duration } {
+  const size = FUNCTION_SIZES[name];
+  return { memorySizeMb: size.memorySizeMb, timeout: Duration.seconds(size.timeoutSeconds) };
+}
 /** Retries of an inbound invocation SES made asynchronously, before it goes to the failure queue. */
 export const INBOUND_RETRY_ATTEMPTS = 2;
 /** How long a failed inbound event waits in the failure queue (SQS's maximum). */
@@ -110,7 +110,7 @@ export class StatelessStack extends Stack {
       projectRoot,
       handlerName: 'actions',
       description: 'Not Today: one-click signed links (confirm page, then the action)',
-      ...FUNCTION_SIZES.actions,
+      ...sizeOf('actions'),
       logRetention: LOG_RETENTION,
       environment: sharedEnvironment,
       bundlesTemplates: true,
@@ -145,7 +145,7 @@ export class StatelessStack extends Stack {
       projectRoot,
       handlerName: 'inbound',
       description: 'Not Today: reads a forwarded rejection that SES stored in S3 and drafts the thank-you',
-      ...FUNCTION_SIZES.inbound,
+      ...sizeOf('inbound'),
       logRetention: LOG_RETENTION,
       environment: linkEnvironment,
       bundlesTemplates: true,
@@ -157,7 +157,7 @@ export class StatelessStack extends Stack {
       projectRoot,
       handlerName: 'dispatch',
       description: 'Not Today: sends the prompts that are due',
-      ...FUNCTION_SIZES.dispatch,
+      ...sizeOf('dispatch'),
       logRetention: LOG_RETENTION,
       environment: linkEnvironment,
       bundlesTemplates: true,

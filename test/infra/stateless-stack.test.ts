@@ -127,9 +127,9 @@ describe('the receipt rule', () => {
 
 describe('the functions', () => {
   const expectedSizes = {
-    inbound: { MemorySize: 1024, Timeout: 60 },
+    inbound: { MemorySize: 1769, Timeout: 60 },
     dispatch: { MemorySize: 512, Timeout: 120 },
-    actions: { MemorySize: 512, Timeout: 15 },
+    actions: { MemorySize: 1769, Timeout: 15 },
   } as const;
 
   it.each(Object.entries(expectedSizes))('%s runs on Node.js 24, ARM64, traced, with its memory and timeout', (name, size) => {
