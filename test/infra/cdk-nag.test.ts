@@ -19,6 +19,7 @@ import { PublicEndpointChecks } from '../../infra/nag/public-endpoint-checks.js'
 import { STATELESS_STACK_NAME } from '../../infra/not-today-app.js';
 import { type BuiltApp, buildTestApp } from './support/build-app.js';
 import { PRECOMPILED_TEMPLATES_FILE } from '../../functions/core/rendering/template-files.js';
+import { fileOfUnitKey } from '../../functions/core/rendering/template-set.js';
 import { loadTemplates } from '../../functions/runtime/load-templates.js';
 
 /** A reason shorter than this cannot say why. */
@@ -211,31 +212,33 @@ describe('the bundles', () => {
   });
 
   it('carry compiled templates that load in a bare Node.js, each made from the copied file', () => {
-    // Prepare: what the runtime compares an entry with (loadTemplates reads the .hbs files)
-    const copy = join(functionAssets()[0]!.dir, 'templates');
-    const sources = loadTemplates(copy);
+    for (const asset of functionAssets()) {
+      // Prepare: what the runtime compares an entry with (loadTemplates reads the .hbs files)
+      const copy = join(asset.dir, 'templates');
+      const sources = loadTemplates(copy);
 
-    // Act: load the compiled module alone, as the runtime does, and list each entry's source
-    const load = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const m = await import(${JSON.stringify(pathToFileURL(join(copy, PRECOMPILED_TEMPLATES_FILE)).href)}); console.log(JSON.stringify(Object.fromEntries(Object.entries(m.default).map(([key, entry]) => [key, [entry.source, typeof entry.spec.main]]))));`,
-      ],
-      { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
-    );
-    const entries = Object.entries(JSON.parse(load.stdout) as Record<string, [string, string]>);
+      // Act: load the compiled module alone, as the runtime does, and list each entry's source
+      const load = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(pathToFileURL(join(copy, PRECOMPILED_TEMPLATES_FILE)).href)}); console.log(JSON.stringify(Object.fromEntries(Object.entries(m.default).map(([key, entry]) => [key, [entry.source, typeof entry.spec.main]]))));`,
+        ],
+        { cwd: tmpdir(), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+      );
+      const entries = Object.entries(JSON.parse(load.stdout) as Record<string, [string, string]>);
 
-    // Assess: every template file is there compiled, from its own text
-    expect(load.stderr).toBe('');
-    for (const [key, [source, main]] of entries) {
-      expect(main).toBe('function');
-      const file = /^(?:html|text):([^#]+)/.exec(key)![1]!;
-      if (!key.includes('#')) expect(source).toBe(sources[file]);
-      else expect(sources[file]).toContain(source);
+      // Assess: every prompt template file (pages are compiled by the page renderer) is there compiled, from its own text
+      expect(load.stderr).toBe('');
+      for (const [key, [source, main]] of entries) {
+        expect(main).toBe('function');
+        const file = fileOfUnitKey(key)!;
+        if (!key.includes('#')) expect(source).toBe(sources[file]);
+        else expect(sources[file]).toContain(source);
+      }
+      const compiledFiles = new Set(entries.map(([key]) => fileOfUnitKey(key)));
+      expect([...compiledFiles].sort()).toEqual(Object.keys(sources).filter((file) => !file.startsWith('pages/')).sort());
     }
-    const compiledFiles = new Set(entries.map(([key]) => /^(?:html|text):([^#]+)/.exec(key)![1]!));
-    expect([...compiledFiles].sort()).toEqual(Object.keys(sources).filter((file) => !file.startsWith('pages/')).sort());
   });
 });

@@ -116,9 +116,10 @@ export type CompileMode = 'eager' | 'lazy';
 /**
  * Templates compiled ahead of time (at build: see precompileTemplates), by unit key (see
  * unitKeyOf): the source each was compiled from and Handlebars' template specification. The
- * runtime hands them in so a cold start does not run Handlebars' compiler (measured on the
- * inbound function's first invocation: about 180 ms of CPU, then about 12 ms); a unit whose source differs from the file read is
- * compiled from that source as usual, so a stale entry can never change what is rendered.
+ * runtime hands them in so a cold start does not run Handlebars' compiler (the bench's
+ * "first invocation" rows in bench/RESULTS.md show what that saves). A unit whose source
+ * differs from the file read, or whose specification this Handlebars cannot run, is compiled
+ * from the source as usual, so a stale entry can never change what is rendered.
  */
 export type PrecompiledTemplates = Readonly<Record<string, { source: string; spec: TemplateSpecification }>>;
 /** What Handlebars.precompile produces and Handlebars.template takes back. */
@@ -143,6 +144,22 @@ function unitKeyOf(file: string, options: CompileOptions, part?: string): string
   return `${options.noEscape ? 'text' : 'html'}:${file}${part ? `#${part}` : ''}`;
 }
 
+const UNIT_KEY = /^(?:html|text):([^#]+)(?:#(.+))?$/;
+
+/** The template file a unit key names (the inverse of unitKeyOf), or null for a key of another shape. */
+export function fileOfUnitKey(key: string): string | null {
+  return UNIT_KEY.exec(key)?.[1] ?? null;
+}
+
+/** The compiler revision of this Handlebars (its runtime refuses specifications of another; its types omit it). */
+const COMPILER_REVISION = (Handlebars as unknown as { COMPILER_REVISION: number }).COMPILER_REVISION;
+
+/** True when this Handlebars can run the specification: made by the same compiler revision, with a main template. */
+function isRunnableSpec(spec: TemplateSpecification): boolean {
+  const { compiler, main } = spec as { compiler?: unknown; main?: unknown };
+  return Array.isArray(compiler) && compiler[0] === COMPILER_REVISION && typeof main === 'function';
+}
+
 /** Makes a unit's template: from its ahead-of-time specification when it matches the source, else compiled. */
 interface UnitTemplate {
   make: () => Handlebars.TemplateDelegate;
@@ -160,7 +177,7 @@ function unitTemplateOf(
   const key = unitKeyOf(file, options, part);
   context.units?.set(key, { file, source, options });
   const ahead = context.precompiled?.[key];
-  if (ahead && ahead.source === source) return { make: () => env.template(ahead.spec), precompiled: true };
+  if (ahead && ahead.source === source && isRunnableSpec(ahead.spec)) return { make: () => env.template(ahead.spec), precompiled: true };
   return { make: () => env.compile(source, options), precompiled: false };
 }
 
@@ -266,12 +283,14 @@ export function compileTemplates(
  * result beside the templates as PRECOMPILED_TEMPLATES_FILE), so a cold start renders without
  * running Handlebars' compiler. Returns the text of an ES module whose default export is the
  * PrecompiledTemplates record. Units are found by the same walk compileTemplates makes, so the
- * keys cannot drift from what the runtime asks for.
- * @throws TemplateError naming the first missing or broken file: a broken template fails the build.
+ * keys cannot drift from what the runtime asks for; the walk is eager (every template compiled
+ * and rendered once with an empty view), so a template that does not compile, or names a
+ * partial that does not exist, fails the build instead of its first render.
+ * @throws TemplateError naming the first missing or broken file.
  */
 export function precompileTemplates(sources: Readonly<Record<string, string>>): string {
   const units: NonNullable<CompileContext['units']> = new Map();
-  compileWith(sources, { mode: 'lazy', units });
+  compileWith(sources, { mode: 'eager', units });
   const entries = [...units].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).map(([key, unit]) => {
     let spec: string;
     try {

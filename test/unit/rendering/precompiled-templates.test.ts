@@ -81,7 +81,7 @@ describe('precompileTemplates', () => {
     expect(email.subject).toBe(`Edited after the build: ${SAMPLE_CONTACTS.richJane.company}`);
   });
 
-  it('compiles each draft header line and body on its own, so no value can add a header line', () => {
+  it('records each draft header line and body as a unit of its own, as the renderer compiles them', () => {
     // Prepare / Act
     const moduleText = precompileTemplates(templates);
 
@@ -91,33 +91,71 @@ describe('precompileTemplates', () => {
     expect(moduleText).toContain('"text:drafts/de/partials/greeting.hbs"');
   });
 
-  it('fails the build on a broken or missing template, naming the file', () => {
+  it('fails the build on a broken or missing template, or one naming a partial that does not exist, naming the file', () => {
     // Prepare
     const broken = { ...templates, 'check-in.html.hbs': '{{#if contact.company}}unclosed' };
+    const missingPartial = { ...templates, 'check-in.html.hbs': '{{> no-such-partial}}' };
     const { ['thank-you.text.hbs']: _removed, ...incomplete } = templates;
 
     // Act
     const buildBroken = () => precompileTemplates(broken);
+    const buildMissingPartial = () => precompileTemplates(missingPartial);
     const buildIncomplete = () => precompileTemplates(incomplete);
 
     // Assess
     expect(buildBroken).toThrow(TemplateError);
     expect(buildBroken).toThrow(/template check-in\.html\.hbs does not compile/);
+    expect(buildMissingPartial).toThrow(/template check-in\.html\.hbs does not render: .*no-such-partial/);
     expect(buildIncomplete).toThrow('template file missing: templates/thank-you.text.hbs');
+  });
+
+  it('compiles from the source an entry this Handlebars cannot run (another compiler revision)', async () => {
+    // Prepare: an entry made from other wording, for the same source, marked as another revision
+    const source = templates['thank-you.subject.hbs']!;
+    const marked = await loadModule(precompileTemplates({ ...templates, 'thank-you.subject.hbs': 'Compiled at build' }));
+    const key = 'text:thank-you.subject.hbs';
+    const foreign = { ...marked![key]!.spec, compiler: [0, 'another'] } as PrecompiledTemplates[string]['spec'];
+    const precompiled: PrecompiledTemplates = { ...marked!, [key]: { source, spec: foreign } };
+
+    // Act
+    const email = createPromptRenderer(templates, { compile: 'lazy', precompiled }).renderPrompt(renderInput('thank-you', SAMPLE_CONTACTS.richJane));
+
+    // Assess: the file's own subject, not the entry's
+    expect(email.subject).not.toBe('Compiled at build');
+    expect(email.subject).toBe(createPromptRenderer(templates).renderPrompt(renderInput('thank-you', SAMPLE_CONTACTS.richJane)).subject);
+  });
+
+  it('renders the same when compiled eagerly with the entries (a template check of a build)', async () => {
+    // Prepare
+    const precompiled = await loadModule(precompileTemplates(templates));
+
+    // Act
+    const eager = createPromptRenderer(templates, { precompiled: precompiled! });
+
+    // Assess
+    expect(renderEverything(eager)).toEqual(renderEverything(createPromptRenderer(templates)));
   });
 });
 
 describe('loadPrecompiledTemplates', () => {
-  it('finds none in a checkout: the templates are compiled from their sources', async () => {
-    // Prepare
-    const dir = mkdtempSync(join(tmpdir(), 'not-today-precompiled-'));
-    dirs.push(dir);
+  it('loads nothing without a TEMPLATES_DIR (a checkout compiles from its sources), nor from a folder without the file', async () => {
+    // Prepare: even a folder holding the compiled module is not read when TEMPLATES_DIR is unset
+    const withModule = mkdtempSync(join(tmpdir(), 'not-today-precompiled-'));
+    const without = mkdtempSync(join(tmpdir(), 'not-today-precompiled-'));
+    dirs.push(withModule, without);
+    writeFileSync(join(withModule, PRECOMPILED_TEMPLATES_FILE), precompileTemplates(templates));
 
     // Act
-    const precompiled = await loadPrecompiledTemplates(dir);
+    const unset = await loadPrecompiledTemplates(undefined);
+    const blank = await loadPrecompiledTemplates('  ');
+    const empty = await loadPrecompiledTemplates(without);
+    const found = await loadPrecompiledTemplates(withModule);
 
     // Assess
-    expect(precompiled).toBeUndefined();
+    expect(unset).toBeUndefined();
+    expect(blank).toBeUndefined();
+    expect(empty).toBeUndefined();
+    expect(Object.keys(found!).length).toBeGreaterThan(0);
   });
 
   it('refuses a file that does not load or is not a record of compiled templates, naming it', async () => {
