@@ -13,7 +13,7 @@ import type { PageDeps } from '../core/pages/link-pages.js';
 import { TemplateError } from '../core/rendering/template-files.js';
 import { buildDeliverDeps, memoizeAsync } from './container.js';
 import type { Config } from './config.js';
-import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
+import { resolveTemplatesDir } from './load-templates.js';
 
 /** The pages' folder inside the templates directory. */
 export const PAGE_TEMPLATES_SUBDIR = 'pages';
@@ -33,7 +33,7 @@ export interface ActionsHandlerDeps {
  * from texts.hbs is named when the renderer is created (createPageRenderer), also at cold start.
  */
 export function loadPageTemplates(templatesDir?: string): PageTemplateSources {
-  const root = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  const root = resolveTemplatesDir(templatesDir);
   const dir = join(root, PAGE_TEMPLATES_SUBDIR);
   const read = (file: string): string => {
     try {

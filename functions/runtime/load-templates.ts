@@ -23,6 +23,11 @@ const TEMPLATE_EXTENSION = '.hbs';
 /** A template larger than this is a mistake (or not a template). */
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 
+/** The templates directory to read: `templatesDir` (config's TEMPLATES_DIR) when set, else the repository's templates/. */
+export function resolveTemplatesDir(templatesDir?: string): string {
+  return templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+}
+
 /** Every file that must exist: the required ones, and every draft of each language folder. */
 function requiredFilesFor(languages: readonly string[]): string[] {
   return [...REQUIRED_TEMPLATE_FILES, ...[...languages].sort().flatMap(requiredDraftFilesOf)];
@@ -55,7 +60,7 @@ function listTemplateFiles(dir: string): string[] {
  * @throws TemplateError as loadTemplates does for a missing directory or file.
  */
 export function checkTemplateFiles(templatesDir?: string): void {
-  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  const dir = resolveTemplatesDir(templatesDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
   }
@@ -78,7 +83,7 @@ export function checkTemplateFiles(templatesDir?: string): void {
  *   every required file that is missing.
  */
 export function loadTemplates(templatesDir?: string): Record<string, string> {
-  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
+  const dir = resolveTemplatesDir(templatesDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new TemplateError(`templates directory not found: ${dir} (set TEMPLATES_DIR to the folder holding the .hbs files)`, dir);
   }
@@ -111,16 +116,18 @@ function isPrecompiledRecord(value: unknown): value is PrecompiledTemplates {
 /**
  * Loads the templates compiled at build (PRECOMPILED_TEMPLATES_FILE beside the .hbs files: the
  * CDK bundling writes it into each function that renders mail), so a cold start renders without
- * running Handlebars' compiler. A repository checkout has none (the local stack and the tests
- * compile from the sources): then undefined. The renderer uses an entry only when its source is
- * the file read now, so an entry can never render stale wording.
- * @param templatesDir as for loadTemplates.
+ * running Handlebars' compiler. The file is code (Handlebars' compiled templates), so it is
+ * looked for only in a TEMPLATES_DIR the deployment names (the bundle's own copy, read-only on
+ * Lambda), never in the repository's templates/ that the owner edits: a checkout (the local
+ * stack, the tests) compiles from the sources. The renderer uses an entry only when its source
+ * is the file read now, so an entry can never render stale wording.
+ * @param templatesDir config's TEMPLATES_DIR; unset or blank: undefined, nothing is loaded.
  * @throws TemplateError when the file exists but does not load, or is not such a record: a
  *   broken build, better seen at once than hidden behind a slower cold start.
  */
 export async function loadPrecompiledTemplates(templatesDir?: string): Promise<PrecompiledTemplates | undefined> {
-  const dir = templatesDir && templatesDir.trim() !== '' ? templatesDir : DEFAULT_TEMPLATES_DIR;
-  const file = join(dir, PRECOMPILED_TEMPLATES_FILE);
+  if (!templatesDir || templatesDir.trim() === '') return undefined;
+  const file = join(templatesDir, PRECOMPILED_TEMPLATES_FILE);
   if (!existsSync(file)) return undefined;
   let loaded: unknown;
   try {
