@@ -23,8 +23,14 @@ const CONTINUATION_MAX_LETTERS = 12;
 
 const WORD_GAP = `(?:[^\\s.!?]{1,40}\\s+){0,${GAP_MAX_WORDS}}`;
 
-/** A character that needs escaping, or an apostrophe (matched as both ' and ’): most words hold none. */
-const NEEDS_ESCAPING = /[.*+?^${}()|[\]\\'’]/;
+/** The characters of a phrase that a regular expression reads as syntax. */
+const SPECIAL_CHARACTERS = '.*+?^${}()|[\\]\\\\';
+/** Apostrophes: each is matched as both ' and ’. */
+const APOSTROPHES = "'’";
+const SPECIAL_CHARACTER = new RegExp(`[${SPECIAL_CHARACTERS}]`, 'g');
+const APOSTROPHE = new RegExp(`[${APOSTROPHES}]`, 'g');
+/** A character that needs escaping, or an apostrophe: most words hold none. */
+const NEEDS_ESCAPING = new RegExp(`[${SPECIAL_CHARACTERS}${APOSTROPHES}]`);
 const WHITESPACE = /\s/;
 const WHITESPACE_RUN = /\s+/;
 const LEADING_WHITESPACE = /^\s/;
@@ -32,9 +38,7 @@ const TRAILING_WHITESPACE = /\s$/;
 
 function escapeLiteral(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
-  return text
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/['’]/g, "['’]");
+  return text.replace(SPECIAL_CHARACTER, '\\$&').replace(APOSTROPHE, `[${APOSTROPHES}]`);
 }
 
 function compileWord(word: string): string {

@@ -473,7 +473,7 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
   const present = new Uint8Array(checks.length);
 
   /** The parser's lists with only the entries whose check passed (never none: see the module comment on "replace"). */
-  const buildPruned = (present: Uint8Array): RegexMap => {
+  const buildPruned = (): RegexMap => {
     const pruned: RegexMap = { ...map };
     for (const [key, entries] of lists) {
       const kept = entries.filter((entry) => entry.check < 0 || present[entry.check] === 1);
@@ -500,7 +500,7 @@ export function preparePruner(regexes: unknown): RegexPruner | null {
         let pruned = remembered.get(signature);
         if (!pruned) {
           if (remembered.size >= MAX_REMEMBERED_PRUNINGS) remembered.clear();
-          pruned = buildPruned(present);
+          pruned = buildPruned();
           remembered.set(signature, pruned);
         }
         return pruned;
