@@ -24,6 +24,13 @@ import { formatBytes, formatMs, formatRatio, row, type ResultRow } from '../supp
 import { HANDLER_NAMES, largestPackagesOf, mimeParserInputsOf, type BuiltBundle, type HandlerName } from './bundles.js';
 
 const IMPORT_CHILD = fileURLToPath(new URL('./import-child.mjs', import.meta.url));
+const RENDER_CHILD = fileURLToPath(new URL('./render-child.ts', import.meta.url));
+
+/** What render-child.ts prints. */
+interface RenderChildTimes {
+  loadMs: number;
+  renderMs: number;
+}
 const INVOKE_CHILD = fileURLToPath(new URL('./invoke-child.mjs', import.meta.url));
 /** Targets (issue 6). */
 export const LEAN_IMPORT_TARGET = 1.2;
@@ -37,11 +44,11 @@ interface ChildTimes {
   wallMs: number;
 }
 
-/** Runs `node <script> <args>` with `env`; resolves with its JSON line and the wall time. */
-function runChild<T>(script: string, args: string[], env: Record<string, string>): Promise<T & { wallMs: number }> {
+/** Runs `node [nodeFlags] <script> <args>` with `env`; resolves with its JSON line and the wall time. */
+function runChild<T>(script: string, args: string[], env: Record<string, string>, nodeFlags: readonly string[] = []): Promise<T & { wallMs: number }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -237,21 +244,10 @@ export async function runFirstInvocation(
 export async function measureTemplateCompilation(repeats: number): Promise<ResultRow[]> {
   const section = '2 cold start';
   const { createPromptRenderer } = await import('../../functions/core/rendering/create-prompt-renderer.js');
-  const { loadPrecompiledTemplates, loadTemplates } = await import('../../functions/runtime/load-templates.js');
+  const { loadTemplates } = await import('../../functions/runtime/load-templates.js');
   const { writeBundledTemplates } = await import('../../infra/bundled-templates.js');
   const { loadPageTemplates } = await import('../../functions/runtime/actions-deps.js');
   const { createPageRenderer } = await import('../../functions/core/pages/page-renderer.js');
-  const samples = await import('../../test/support/sample-contacts.js');
-  const contact = samples.SAMPLE_CONTACTS.richJane;
-  // The input of a first delivery: the thank-you, as ingest hands it to the renderer.
-  const thankYou = {
-    prompt: 'thank-you' as const,
-    contact,
-    plan: samples.makePlan({ contactId: contact.contactId, nextPrompt: 'thank-you' }),
-    links: samples.makeActionLinks(contact.contactId),
-    owner: samples.makeOwnerSettings(),
-    now: samples.SAMPLE_NOW,
-  };
   const time = (build: () => unknown): number[] =>
     Array.from({ length: repeats + 1 }, () => {
       const start = performance.now();
@@ -259,29 +255,28 @@ export async function measureTemplateCompilation(repeats: number): Promise<Resul
       return performance.now() - start;
     });
   const templatesDir = join(REPO_ROOT, 'templates');
-  // What the Lambda runtime does: read the files and the module compiled at build (as CDK
-  // bundles it), render with the compiled templates. Measured first: it pays for loading
-  // Handlebars' runtime in this process.
+  // The first thank-you from a cold start, each way in fresh processes (alternated): as deployed
+  // (the bundle's templates/, compiled at build, as CDK bundles it) and from a checkout's sources.
   const deployedDir = join(WORK_DIR, 'templates-as-deployed');
   await rm(deployedDir, { recursive: true, force: true });
   writeBundledTemplates(templatesDir, deployedDir);
-  const loadStart = performance.now();
-  const precompiled = await loadPrecompiledTemplates(deployedDir);
-  const loadMs = performance.now() - loadStart;
-  const firstDelivery = time(() =>
-    createPromptRenderer(loadTemplates(deployedDir), { compile: 'lazy', ...(precompiled ? { precompiled } : {}) }).renderPrompt(thankYou),
-  );
-  // A checkout (the local stack, the tests): no compiled module, each template compiled on its first use.
-  const fromSources = time(() =>
-    createPromptRenderer(loadTemplates(templatesDir), { compile: 'lazy' }).renderPrompt(thankYou),
-  );
+  const firstRenders = { deployed: [] as RenderChildTimes[], sources: [] as RenderChildTimes[] };
+  for (let run = 0; run < repeats; run += 1) {
+    const order = run % 2 === 0 ? (['deployed', 'sources'] as const) : (['sources', 'deployed'] as const);
+    for (const mode of order) {
+      const dir = mode === 'deployed' ? deployedDir : templatesDir;
+      // Under tsx, as this process: its loader flags come with process.execArgv.
+      firstRenders[mode].push(await runChild<RenderChildTimes>(RENDER_CHILD, [mode, dir], { PATH: process.env.PATH ?? '' }, process.execArgv));
+    }
+  }
+  const medianOf = (mode: keyof typeof firstRenders, key: 'loadMs' | 'renderMs') => median(firstRenders[mode].map((item) => item[key]));
   // A template check (and the tests): compile and test-render every template at creation.
   const eager = time(() => createPromptRenderer(loadTemplates(templatesDir)));
   // As the actions runtime builds it: page templates compiled, their texts on first use.
   const pages = time(() => createPageRenderer(loadPageTemplates(templatesDir), { compile: 'lazy' }));
   return [
-    row(section, 'first invocation: read prompt templates + render the first thank-you (compiled at build, as deployed)', formatMs(loadMs + firstDelivery[0]!), `loading the compiled module ${formatMs(loadMs)} + first render ${formatMs(firstDelivery[0]!)}; then ${formatMs(median(firstDelivery.slice(1)))} once the JIT is warm (median of ${repeats})`),
-    row(section, 'the same from the sources, each template compiled on first use (a checkout: local stack, tests)', formatMs(fromSources[0]!), `then ${formatMs(median(fromSources.slice(1)))} once the JIT is warm (median of ${repeats})`),
+    row(section, 'first thank-you from a cold start: compiled at build (as deployed) / from the sources (a checkout)', formatRatio(ratio(medianOf('deployed', 'loadMs') + medianOf('deployed', 'renderMs'), medianOf('sources', 'renderMs'))),
+      `as deployed ${formatMs(medianOf('deployed', 'loadMs') + medianOf('deployed', 'renderMs'))} (loading the compiled module ${formatMs(medianOf('deployed', 'loadMs'))} + reading the files and rendering ${formatMs(medianOf('deployed', 'renderMs'))}); from the sources, each template compiled on first use ${formatMs(medianOf('sources', 'renderMs'))} (medians of ${repeats} fresh processes each, alternated)`),
     row(section, 'compile every prompt template at once (a template check; not on the Lambda path)', formatMs(eager[0]!), `then ${formatMs(median(eager.slice(1)))} (median of ${repeats})`),
     row(section, 'first invocation: compile page templates (actions, texts lazily, as deployed)', formatMs(pages[0]!), `then ${formatMs(median(pages.slice(1)))} (median of ${repeats})`),
   ];
