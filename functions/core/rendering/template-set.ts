@@ -160,10 +160,12 @@ function isRunnableSpec(spec: TemplateSpecification): boolean {
   return Array.isArray(compiler) && compiler[0] === COMPILER_REVISION && typeof main === 'function';
 }
 
-/** Makes a unit's template: from its ahead-of-time specification when it matches the source, else compiled. */
+/** One unit's template: made from its ahead-of-time specification when that matches the source, else compiled. */
 interface UnitTemplate {
+  file: string;
   make: () => Handlebars.TemplateDelegate;
-  precompiled: boolean;
+  /** Throws TemplateError naming the file when the source does not parse (a precompiled unit parsed at build). */
+  checkSyntax: () => void;
 }
 
 function unitTemplateOf(
@@ -177,25 +179,31 @@ function unitTemplateOf(
   const key = unitKeyOf(file, options, part);
   context.units?.set(key, { file, source, options });
   const ahead = context.precompiled?.[key];
-  if (ahead && ahead.source === source && isRunnableSpec(ahead.spec)) return { make: () => env.template(ahead.spec), precompiled: true };
-  return { make: () => env.compile(source, options), precompiled: false };
+  if (ahead && ahead.source === source && isRunnableSpec(ahead.spec)) {
+    return { file, make: () => env.template(ahead.spec), checkSyntax: () => undefined };
+  }
+  return {
+    file,
+    make: () => env.compile(source, options),
+    checkSyntax: () => {
+      try {
+        env.parse(source);
+      } catch (error) {
+        throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
+      }
+    },
+  };
 }
 
-function compileOnce(file: string, unit: UnitTemplate, env: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  if (!unit.precompiled) {
-    try {
-      env.parse(source);
-    } catch (error) {
-      throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
-    }
-  }
+function compileOnce(unit: UnitTemplate): Handlebars.TemplateDelegate {
+  unit.checkSyntax();
   const template = unit.make();
   // Handlebars compiles on the first call: make that call now, with an empty context, so a
   // missing partial fails here, naming the file.
   try {
     template({});
   } catch (error) {
-    throw new TemplateError(`template ${file} does not render: ${(error as Error).message}`, file, { cause: error });
+    throw new TemplateError(`template ${unit.file} does not render: ${(error as Error).message}`, unit.file, { cause: error });
   }
   return template;
 }
@@ -211,7 +219,7 @@ function compileChecked(
   const unit = unitTemplateOf(env, file, source, options, context, part);
   // Lazy: Handlebars compiles on the first call; a syntax error or a missing partial then
   // fails that render, naming the file.
-  let template = context.mode === 'eager' ? compileOnce(file, unit, env, source) : undefined;
+  let template = context.mode === 'eager' ? compileOnce(unit) : undefined;
   return (view: unknown) => {
     template ??= unit.make();
     try {
@@ -232,12 +240,7 @@ function compilePartial(
   const unit = unitTemplateOf(env, file, source, options, context);
   // Lazy: Handlebars itself compiles a template on its first call; a syntax error then
   // surfaces through the template that uses the partial.
-  if (context.mode === 'lazy' || unit.precompiled) return unit.make();
-  try {
-    env.parse(source);
-  } catch (error) {
-    throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
-  }
+  if (context.mode === 'eager') unit.checkSyntax();
   return unit.make();
 }
 
