@@ -23,6 +23,7 @@ import type { Log } from '../core/ports.js';
 import { InvalidTokenError } from '../core/errors.js';
 import { loadActionsHandlerDeps, type ActionsHandlerDeps } from '../runtime/actions-deps.js';
 import { createLog } from '../runtime/logger.js';
+import { describeErrorForLog } from './handler-support.js';
 
 /** Largest form body accepted (the notes field is the largest, 2000 characters). */
 export const MAX_FORM_BODY_BYTES = 32 * 1024;
@@ -229,11 +230,6 @@ function respondUnavailable(): APIGatewayProxyStructuredResultV2 {
   };
 }
 
-/** An error as a log line: its name and message, never a stack of user data. */
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 /**
  * Builds a handler around a way to get the wiring. The wiring is built once per cold start;
  * when it cannot be built (bad config, a template that does not compile) the response is a
@@ -249,13 +245,13 @@ export function createActionsHandler(
     try {
       deps = await loadDeps(requestBaseUrlOf(event));
     } catch (error) {
-      createLog().error('actions wiring failed', { error: describeError(error) });
+      createLog().error('actions wiring failed', describeErrorForLog(error));
       return respondUnavailable();
     }
     try {
       return await handleActionsRequest(deps, event);
     } catch (error) {
-      deps.pages.log.error('actions request failed while answering', { error: describeError(error) });
+      deps.pages.log.error('actions request failed while answering', describeErrorForLog(error));
       return respondUnavailable();
     }
   };
