@@ -99,6 +99,9 @@ function describeMissingText(body: BodyText): string {
   if (body.html?.tooDeep) {
     return `the HTML body is nested ${body.html.maxDepth} levels deep (limit ${MAX_HTML_DEPTH}) and was not read`;
   }
+  if (body.html && body.html.maxDepth > MAX_HTML_DEPTH) {
+    return `the HTML body is nested ${body.html.maxDepth} levels deep and has no text within the first ${MAX_HTML_DEPTH} (limit ${MAX_HTML_DEPTH})`;
+  }
   return 'the message has no readable text (no text part, and no text in its HTML part)';
 }
 

@@ -11,12 +11,21 @@
  * html-to-text's selector matching and general-purpose builders, which cost several times the
  * parsing. test/unit/understanding/html-to-plain-text.test.ts checks the two give the same text.
  */
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 
 /** HTML longer than this (characters) is cut before conversion: no real mail body is near it. */
 export const MAX_HTML_CHARS = 1_000_000;
 /** Elements nested deeper than this are not read. Real mail (Outlook tables in tables) stays far below. */
 export const MAX_HTML_DEPTH = 256;
+/**
+ * The parse stops when the tree it builds gets deeper than this, and the HTML is not read. The
+ * tree can be far deeper than the tags counted by measureHtmlDepth (HTML ignores the "/>" of
+ * `<div/>`, and closes a <p> or <li> only in some places), and htmlparser2 looks through its
+ * whole stack of open elements at every tag: without this cap, 900 KB of `<div/>` took
+ * seconds. Above MAX_HTML_DEPTH, so that text is still read down to that depth as html-to-text
+ * read it.
+ */
+export const MAX_HTML_PARSE_DEPTH = 4 * MAX_HTML_DEPTH;
 /** At most this many children of one element are read. */
 export const MAX_HTML_CHILD_NODES = 20_000;
 
@@ -425,13 +434,40 @@ function findBaseElements(nodes: readonly HtmlNode[], depthLeft: number, found: 
   }
 }
 
+/** Builds htmlparser2's tree (entities decoded), pausing the parse for good once the tree gets deeper than MAX_HTML_PARSE_DEPTH. */
+class DepthLimitedHandler extends DomHandler {
+  deepest = 0;
+  private htmlParser: Parser | null = null;
+
+  attach(parser: Parser): void {
+    this.htmlParser = parser;
+  }
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    // The stack holds the document itself below the open elements.
+    const depth = this.tagStack.length - 1;
+    if (depth <= this.deepest) return;
+    this.deepest = depth;
+    if (depth > MAX_HTML_PARSE_DEPTH) this.htmlParser?.pause();
+  }
+}
+
+/** The parsed document and the depth of its tree; `tooDeep` when the parse stopped at MAX_HTML_PARSE_DEPTH. */
+function parseWithinDepth(html: string): { children: HtmlNode[]; deepest: number; tooDeep: boolean } {
+  const handler = new DepthLimitedHandler();
+  const parser = new Parser(handler, { decodeEntities: true });
+  handler.attach(parser);
+  parser.end(html);
+  return { children: handler.root.children as unknown as HtmlNode[], deepest: handler.deepest, tooDeep: handler.deepest > MAX_HTML_PARSE_DEPTH };
+}
+
 /** Lays out parsed HTML as text: the body (or the whole document when it has none). */
-function layOutHtml(html: string): string {
-  const document = parseDocument(html, { decodeEntities: true }) as unknown as { children: HtmlNode[] };
+function layOutHtml(children: readonly HtmlNode[]): string {
   const bases: HtmlNode[] = [];
-  findBaseElements(document.children, MAX_HTML_DEPTH, bases);
+  findBaseElements(children, MAX_HTML_DEPTH, bases);
   const layout = new TextLayout();
-  new TreeWalker(layout).walk(bases.length > 0 ? bases : document.children, MAX_HTML_DEPTH);
+  new TreeWalker(layout).walk(bases.length > 0 ? bases : children, MAX_HTML_DEPTH);
   return layout.toString();
 }
 
@@ -442,7 +478,10 @@ export interface HtmlConversion {
   truncated: boolean;
   /** The deepest element nesting seen. */
   maxDepth: number;
-  /** Nesting went over {@link MAX_HTML_DEPTH}: the HTML was not converted at all (a tag bomb). */
+  /**
+   * A tag bomb, not converted at all: counted tags nest deeper than {@link MAX_HTML_DEPTH}, or the
+   * parsed tree deeper than {@link MAX_HTML_PARSE_DEPTH}.
+   */
   tooDeep: boolean;
 }
 
@@ -473,9 +512,12 @@ export function measureHtmlDepth(html: string): number {
 export function convertHtmlToText(html: string): HtmlConversion {
   const truncated = html.length > MAX_HTML_CHARS;
   const bounded = truncated ? html.slice(0, MAX_HTML_CHARS) : html;
-  const maxDepth = measureHtmlDepth(bounded);
-  if (maxDepth > MAX_HTML_DEPTH) return { text: '', truncated, maxDepth, tooDeep: true };
-  const text = layOutHtml(bounded)
+  const countedDepth = measureHtmlDepth(bounded);
+  if (countedDepth > MAX_HTML_DEPTH) return { text: '', truncated, maxDepth: countedDepth, tooDeep: true };
+  const document = parseWithinDepth(bounded);
+  const maxDepth = Math.max(countedDepth, document.deepest);
+  if (document.tooDeep) return { text: '', truncated, maxDepth, tooDeep: true };
+  const text = layOutHtml(document.children)
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -99,6 +99,28 @@ describe('bad input: not understood, with the reason', () => {
     expect(understanding.status).toBe('not-understood');
     expect(understanding.reason).toContain(`limit ${MAX_HTML_DEPTH}`);
   });
+
+  it('HTML nested by self-closed divs says why it has no text (regression: the depth count skipped "<div/>", which HTML nests, and the text was lost without a reason)', async () => {
+    // Prepare / Act: 300 "<div/>" nest the forward 300 levels deep, past the 256 that are read
+    const understanding = await understandFixture('html-self-closed-div-nesting.eml');
+
+    // Assess: <html>, <body>, 300 divs, then the <p> and <b> of the forward header
+    expect(understanding.status).toBe('not-understood');
+    expect(understanding.reason).toBe(`the HTML body is nested 304 levels deep and has no text within the first ${MAX_HTML_DEPTH} (limit ${MAX_HTML_DEPTH})`);
+  });
+
+  it('a bomb of self-closed divs is refused as too deep (regression: 900 KB of "<div/>" took seconds to parse and gave no reason)', async () => {
+    // Prepare
+    const html = '<div/>'.repeat(150_000);
+    const raw = Buffer.from(`${HEADER}Content-Type: text/html; charset=utf-8\r\n\r\n${html}`);
+
+    // Act
+    const understanding = await understandEmail(raw, { ownerAddresses: [OWNER] });
+
+    // Assess
+    expect(understanding.status).toBe('not-understood');
+    expect(understanding.reason).toContain(`levels deep (limit ${MAX_HTML_DEPTH}) and was not read`);
+  });
 });
 
 describe('bad input: read anyway', () => {
