@@ -160,6 +160,15 @@ function isRunnableSpec(spec: TemplateSpecification): boolean {
   return Array.isArray(compiler) && compiler[0] === COMPILER_REVISION && typeof main === 'function';
 }
 
+/** Runs `step` on a template; what it throws comes out as a TemplateError naming the file ("template <file> <failure>: ..."). */
+function withTemplateError<T>(file: string, failure: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw new TemplateError(`template ${file} ${failure}: ${(error as Error).message}`, file, { cause: error });
+  }
+}
+
 /** One unit's template: made from its ahead-of-time specification when that matches the source, else compiled. */
 interface UnitTemplate {
   file: string;
@@ -185,13 +194,7 @@ function unitTemplateOf(
   return {
     file,
     make: () => env.compile(source, options),
-    checkSyntax: () => {
-      try {
-        env.parse(source);
-      } catch (error) {
-        throw new TemplateError(`template ${file} does not compile: ${(error as Error).message}`, file, { cause: error });
-      }
-    },
+    checkSyntax: () => withTemplateError(file, 'does not compile', () => env.parse(source)),
   };
 }
 
@@ -200,11 +203,7 @@ function compileOnce(unit: UnitTemplate): Handlebars.TemplateDelegate {
   const template = unit.make();
   // Handlebars compiles on the first call: make that call now, with an empty context, so a
   // missing partial fails here, naming the file.
-  try {
-    template({});
-  } catch (error) {
-    throw new TemplateError(`template ${unit.file} does not render: ${(error as Error).message}`, unit.file, { cause: error });
-  }
+  withTemplateError(unit.file, 'does not render', () => template({}));
   return template;
 }
 
@@ -221,12 +220,8 @@ function compileChecked(
   // fails that render, naming the file.
   let template = context.mode === 'eager' ? compileOnce(unit) : undefined;
   return (view: unknown) => {
-    template ??= unit.make();
-    try {
-      return template(view);
-    } catch (error) {
-      throw new TemplateError(`template ${file} failed to render: ${(error as Error).message}`, file, { cause: error });
-    }
+    const ready = (template ??= unit.make());
+    return withTemplateError(file, 'failed to render', () => ready(view));
   };
 }
 
@@ -295,12 +290,7 @@ export function precompileTemplates(sources: Readonly<Record<string, string>>): 
   const units: NonNullable<CompileContext['units']> = new Map();
   compileWith(sources, { mode: 'eager', units });
   const entries = [...units].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).map(([key, unit]) => {
-    let spec: string;
-    try {
-      spec = Handlebars.precompile(unit.source, unit.options) as string;
-    } catch (error) {
-      throw new TemplateError(`template ${unit.file} does not compile: ${(error as Error).message}`, unit.file, { cause: error });
-    }
+    const spec = withTemplateError(unit.file, 'does not compile', () => Handlebars.precompile(unit.source, unit.options) as string);
     return `${JSON.stringify(key)}:{source:${JSON.stringify(unit.source)},spec:${spec}}`;
   });
   return `export default {\n${entries.join(',\n')}\n};\n`;
