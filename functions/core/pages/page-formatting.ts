@@ -36,17 +36,21 @@ function wallTimeOf(at: Date | string, timeZone: string): WallTime | null {
   return instant !== null && Number.isFinite(instant) && isValidTimeZone(timeZone) ? wallTimeAt(instant, timeZone) : null;
 }
 
+/** A wall time's day, with the year when it is not `now`'s. */
+function formatWallDay(date: WallTime, now: Date, timeZone: string): string {
+  return formatDayMonth(date, date.year !== wallTimeOf(now, timeZone)?.year);
+}
+
 /** "14 March", or "14 March 2028" when not in the current year. */
 export function formatDay(at: Date | string, now: Date, timeZone: string): string {
   const date = wallTimeOf(at, timeZone);
-  if (!date) return INVALID_DATE_TEXT;
-  return formatDayMonth(date, date.year !== wallTimeOf(now, timeZone)?.year);
+  return date ? formatWallDay(date, now, timeZone) : INVALID_DATE_TEXT;
 }
 
 /** "14 March, 09:00" in the owner's time zone (year added when not the current one). */
 export function formatDayAndTime(at: Date | string, now: Date, timeZone: string): string {
   const date = wallTimeOf(at, timeZone);
-  return `${formatDay(at, now, timeZone)}, ${date ? formatHourMinute(date) : INVALID_DATE_TEXT}`;
+  return date ? `${formatWallDay(date, now, timeZone)}, ${formatHourMinute(date)}` : `${INVALID_DATE_TEXT}, ${INVALID_DATE_TEXT}`;
 }
 
 /** How a status reads ("Needs review"; words in templates/pages/texts.hbs). */

@@ -4,7 +4,7 @@
  * moves a prompt to 8 or 10 o'clock) and then placed at the owner's send hour.
  */
 import { InvalidInputError } from '../errors.js';
-import { daysInMonth, earliestInstantOf, formatIsoDate, isValidTimeZone, plusOnCalendar, wallTimeAt, type CalendarShift } from '../time/zoned-time.js';
+import { earliestInstantOf, formatIsoDate, isRealDate, isValidTimeZone, plusOnCalendar, wallTimeAt, type CalendarShift } from '../time/zoned-time.js';
 
 /** Where and when prompts arrive. */
 export interface SendTimeSettings {
@@ -15,7 +15,6 @@ export interface SendTimeSettings {
 }
 
 const LAST_HOUR_OF_DAY = 23;
-const MONTHS_PER_YEAR = 12;
 const SECONDS_PER_MINUTE = 60;
 const MS_PER_SECOND = 1_000;
 
@@ -54,12 +53,6 @@ export function atSendHour(year: number, month: number, day: number, settings: S
 /** The owner's local calendar date of an instant, as "yyyy-MM-dd". */
 export function localDateOf(instant: Date, timeZone: string): string {
   return isValidTimeZone(timeZone) ? formatIsoDate(wallTimeAt(instant.getTime(), timeZone)) : instant.toISOString().slice(0, 10);
-}
-
-/** Whether year-month-day names a day of the (proleptic Gregorian) calendar. */
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (![year, month, day].every(Number.isInteger) || month < 1 || month > MONTHS_PER_YEAR || day < 1) return false;
-  return day <= daysInMonth(year, month);
 }
 
 function assertSettings(settings: SendTimeSettings): void {

@@ -238,9 +238,7 @@ export function parseIsoInZone(iso: string, zone: string): number | null {
     second: Number(second),
     millisecond: Number(fraction.padEnd(3, '0').slice(0, 3)),
   };
-  const valid =
-    wall.month >= 1 && wall.month <= MONTHS_PER_YEAR && wall.day >= 1 && wall.day <= daysInMonth(wall.year, wall.month) &&
-    wall.hour <= 23 && wall.minute <= 59 && wall.second <= 59;
+  const valid = isRealDate(wall.year, wall.month, wall.day) && wall.hour <= 23 && wall.minute <= 59 && wall.second <= 59;
   if (!valid) return null;
   if (offset === undefined) return earliestInstantOf(wall, zone);
   if (offset.toUpperCase() === 'Z') return wallAsUtc(wall);
@@ -248,6 +246,11 @@ export function parseIsoInZone(iso: string, zone: string): number | null {
   const digits = offset.slice(1).replace(':', '');
   const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
   return wallAsUtc(wall) - sign * offsetMinutes * MS_PER_MINUTE;
+}
+
+/** Whether year-month-day names a day of the (proleptic Gregorian) calendar. */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return [year, month, day].every(Number.isInteger) && month >= 1 && month <= MONTHS_PER_YEAR && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
