@@ -28,6 +28,7 @@
  * longest run of plain characters that every match must contain (outside character classes and
  * optional parts). An expression for which no such run is found is always kept.
  */
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 /** A compiled expression as email-forward-parser holds it (RegExp, or RE2 with the same fields). */
 interface ParserRegex {
@@ -287,7 +288,7 @@ function pairKey(text: string, index: number): number {
   return text.charCodeAt(index) * CODE_UNIT_RANGE + text.charCodeAt(index + 1);
 }
 
-/** Line-start checks of one kind (case-sensitive or not), grouped by the first two characters of their text. */
+/** One line-start check: the text a line must start with, whether a colon must follow it, and the check's index. */
 interface LineStartCandidate {
   text: string;
   thenColon: boolean;
@@ -383,8 +384,6 @@ function markAnywhere(text: string, table: AnywhereTable | null, present: Uint8A
   }
 }
 
-const REGEX_SYNTAX = /[.*+?^${}()|[\]\\/-]/g;
-
 function buildAnywhereTable(checks: readonly LiteralCheck[], caseInsensitive: boolean): AnywhereTable | null {
   const texts = new Map<string, number[]>();
   checks.forEach((check, index) => {
@@ -397,7 +396,7 @@ function buildAnywhereTable(checks: readonly LiteralCheck[], caseInsensitive: bo
   for (const text of ordered) {
     implied.set(text, ordered.filter((other) => text.startsWith(other)).flatMap((other) => texts.get(other)!));
   }
-  return { pattern: new RegExp(ordered.map((text) => text.replace(REGEX_SYNTAX, '\\$&')).join('|'), 'g'), implied };
+  return { pattern: new RegExp(ordered.map(escapeRegExp).join('|'), 'g'), implied };
 }
 
 function buildLineStartTable(checks: readonly LiteralCheck[], caseInsensitive: boolean): LineStartTable {

@@ -21,7 +21,8 @@ import {
 } from './lexicon.js';
 import { createPerMessageCache } from './per-message-cache.js';
 import { findAllRuns, readRun, type Run } from './runs.js';
-import { collapseSpaces, compactForm, compactFormTransliterated, escapeRegExp, hasGermanLetters, organisationLabel, splitAddress } from './text-tools.js';
+import { escapeRegExp } from '../../text/escape-reg-exp.js';
+import { collapseSpaces, compactForm, compactFormTransliterated, organisationLabel, splitAddress } from './text-tools.js';
 
 /** Where a candidate came from; distinct sources agreeing raise confidence. */
 export type CompanySource = 'display-name' | 'domain' | 'tenant' | 'subject' | 'body' | 'signature' | 'domain-guess';
@@ -284,8 +285,6 @@ interface SubRun {
   initials: string;
   /** How many words count for the initials. */
   initialWords: number;
-  /** False when the phrase stands alone and is never extended over the words after it. */
-  extensible: boolean;
 }
 
 const STARTS_WITH_LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
@@ -298,7 +297,6 @@ function phraseOf(sub: SubRun): string {
 
 /** The phrase extended over the company words that follow it in its run ("Acme" -> "Acme Industries"). */
 function extendedPhraseOf(sub: SubRun): string {
-  if (!sub.extensible) return phraseOf(sub);
   let end = sub.to;
   while (end < sub.words.length && end - sub.from < MAX_COMPANY_WORDS && isCompanyWord(sub.words[end] ?? '')) end += 1;
   return sub.words.slice(sub.from, end).join(' ');
@@ -317,7 +315,6 @@ function describePhrase(phrase: string): SubRun {
     withThe: compactForm(phrase),
     initials: words.map((word) => compactForm(word).charAt(0)).join(''),
     initialWords: words.length,
-    extensible: false,
   };
 }
 
@@ -331,8 +328,7 @@ function subRuns(runs: readonly Run[]): SubRun[] {
   for (const run of runs) {
     const words = run.text.split(WHITESPACE_RUN).filter(Boolean);
     const compactWords = words.map(compactForm);
-    // A word without umlauts or ß transliterates to its compact form, which is already at hand.
-    const transliteratedWords = words.map((word, index) => (hasGermanLetters(word) ? compactFormTransliterated(word) : (compactWords[index] ?? '')));
+    const transliteratedWords = words.map((word, index) => compactFormTransliterated(word, compactWords[index]));
     const countsForInitials = words.map((word) => STARTS_WITH_LETTER_OR_DIGIT.test(word));
     for (let from = 0; from < words.length; from += 1) {
       let withThe = '';
@@ -359,7 +355,6 @@ function subRuns(runs: readonly Run[]): SubRun[] {
           withThe,
           initials,
           initialWords,
-          extensible: true,
         });
       }
     }
@@ -399,8 +394,7 @@ class RunForms {
     let form = this.transliterated[index];
     if (form === undefined) {
       const text = this.runs[index]?.text ?? '';
-      // A run without umlauts or ß transliterates to its compact form, which is already at hand.
-      form = hasGermanLetters(text) ? compactFormTransliterated(text) : (this.compacts[index] ?? '');
+      form = compactFormTransliterated(text, this.compacts[index]);
       this.transliterated[index] = form;
     }
     return form;

@@ -137,7 +137,7 @@ function firstPart(line: string): string {
 
 /** Names that are not the contact's: the addressee's, the company's, the sender domain's. */
 interface Exclusions {
-  /** Compact forms of the greeting names and the recipients' names (shared by the calls for one input). */
+  /** Compact forms of the greeting names and the recipients' names. */
   addressees: ReadonlySet<string>;
   /** Compact forms of the company hints. */
   hints: Set<string>;
@@ -147,28 +147,17 @@ interface Exclusions {
   senderLabel: string;
 }
 
-/** What one contact input excludes whatever the company hints. */
-interface AddresseeExclusions {
-  addressees: ReadonlySet<string>;
-  senderLabel: string;
-}
-
 function addCompactForm(names: Set<string>, name: string): void {
   const compact = compactForm(name);
   if (compact) names.add(compact);
 }
 
-/** The names the mail is addressed to (never the contact) and the sender's organisation label. */
-function addresseeExclusions(input: ContactInput): AddresseeExclusions {
+/** The names that are never the contact: the addressees, the company hints, the sender's organisation label. */
+function collectExclusions(input: ContactInput, companyHints: readonly string[]): Exclusions {
   const addressees = new Set<string>();
   for (const name of input.greetingNames) addCompactForm(addressees, name);
   for (const box of input.to) addCompactForm(addressees, box.name ?? '');
   const senderLabel = input.from.address ? organisationLabel(splitAddress(input.from.address).domain) : '';
-  return { addressees, senderLabel };
-}
-
-function collectExclusions(input: ContactInput, companyHints: readonly string[]): Exclusions {
-  const { addressees, senderLabel } = addresseeExclusions(input);
   const hints = new Set<string>();
   const companyKeys = new Set<string>();
   for (const hint of companyHints) {

@@ -8,7 +8,7 @@
  */
 
 /** A map for one message's answers, emptied when full and when the next message starts. */
-export class PerMessageCache<K, V> extends Map<K, V> {
+class PerMessageCache<K, V> extends Map<K, V> {
   constructor(private readonly maxEntries: number) {
     super();
   }

@@ -8,7 +8,8 @@ import { foldCase, PATTERNS, WORDS } from '../phrases/index.js';
 import { containsRoleNoun, isNeverCompany } from './lexicon.js';
 import { createPerMessageCache } from './per-message-cache.js';
 import { findAllRuns, readRun, type Run, type RunOptions } from './runs.js';
-import { collapseSpaces, compactForm, escapeRegExp } from './text-tools.js';
+import { escapeRegExp } from '../../text/escape-reg-exp.js';
+import { collapseSpaces, compactForm } from './text-tools.js';
 
 /** Weights per source. */
 const WEIGHT = { follower: 2, introducer: 2, subjectIntroducer: 2.5, subjectSegment: 1.5, subjectPart: 1, lowercase: 1 } as const;
@@ -168,20 +169,17 @@ function compileCompanyPrefix(company: string): RegExp {
 }
 
 /**
- * cleanRole results for the message: the same raw title comes back from the subject's segments,
- * its runs and the body. Kept for one company (emptied when it changes) and one message.
+ * cleanRole results for the message, by company and raw title: the same raw title comes back
+ * from the subject's segments, its runs and the body.
  */
 const MAX_CACHED_ROLES = 10_000;
 const CLEANED_ROLES = createPerMessageCache<string, string | null>(MAX_CACHED_ROLES);
-let cleanedRolesCompany: string | null = null;
 
 /** Cleans a raw title: possessive merge bugs, requisition numbers, the company in front, punctuation. */
 export function cleanRole(raw: string, company: string | null): string | null {
-  if (company !== cleanedRolesCompany) {
-    CLEANED_ROLES.clear();
-    cleanedRolesCompany = company;
-  }
-  return CLEANED_ROLES.remember(raw, (title) => cleanRoleUncached(title, company));
+  // A company never holds NUL (names are single-line, control characters stripped), and
+  // no company and '' clean alike.
+  return CLEANED_ROLES.remember(`${company ?? ''}\u0000${raw}`, () => cleanRoleUncached(raw, company));
 }
 
 function cleanRoleUncached(raw: string, company: string | null): string | null {

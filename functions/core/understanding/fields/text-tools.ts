@@ -120,13 +120,17 @@ export function compactForm(text: string): string {
 const GERMAN_TRANSLITERATED = /[äöüÄÖÜß]/;
 
 /** True when a text holds a letter {@link compactFormTransliterated} rewrites (ä, ö, ü, ß). */
-export function hasGermanLetters(text: string): boolean {
+function hasGermanLetters(text: string): boolean {
   return GERMAN_TRANSLITERATED.test(text);
 }
 
-/** The German transliteration of umlauts as domains write them ("Müller Bräu" -> "muellerbraeu"). */
-export function compactFormTransliterated(text: string): string {
-  if (!hasGermanLetters(text)) return compactForm(text);
+/**
+ * The German transliteration of umlauts as domains write them ("Müller Bräu" -> "muellerbraeu").
+ * @param compact the text's compactForm when the caller has it: a text without umlauts or ß
+ *   transliterates to exactly that.
+ */
+export function compactFormTransliterated(text: string, compact?: string): string {
+  if (!hasGermanLetters(text)) return compact ?? compactForm(text);
   const transliterated = text
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -297,9 +301,4 @@ function organisationLabelOf(domain: string): string {
   const lastTwo = labels.slice(-2).join('.');
   if (TWO_LEVEL_SUFFIXES.has(lastTwo) && labels.length >= 3) return labels[labels.length - 3] ?? '';
   return labels[labels.length - 2] ?? '';
-}
-
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
