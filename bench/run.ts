@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { startLocalStack } from '../local/stack/start-local-stack.js';
 import { DEFAULT_OWNER } from '../test/support/build-forward.js';
 import { buildAllBundles } from './cold-start/bundles.js';
-import { measureTemplateCompilation, runColdStartImports, runFirstInvocation } from './cold-start/cold-start.js';
+import { measureTemplateCompilation, runColdStartImports, runFirstInvocation, templatesDirOf } from './cold-start/cold-start.js';
 import { runCost } from './cost/cost.js';
 import { runEndToEnd } from './end-to-end/end-to-end.js';
 import { runScheduleScale } from './schedule/schedule-scale.js';
@@ -84,7 +84,7 @@ try {
   log(`[${elapsed()}] 2 cold start: first invocations (${sizes.invokeRuns} per function)`);
   firstInvocation = await runFirstInvocation(stack, bundles, sizes.invokeRuns);
   rows.push(...firstInvocation.rows);
-  rows.push(...(await measureTemplateCompilation(TEMPLATE_COMPILE_REPEATS)));
+  rows.push(...(await measureTemplateCompilation(TEMPLATE_COMPILE_REPEATS, templatesDirOf(bundles.get('inbound')!))));
 
   if (!coldStartOnly) {
     log(`[${elapsed()}] 3 schedule: ${sizes.due} due, ${sizes.notDue} not due`);

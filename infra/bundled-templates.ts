@@ -21,8 +21,21 @@ import { FUNCTION_BUNDLING } from './bundling-options.js';
 export function writeBundledTemplates(templatesSource: string, targetDir: string): void {
   // The compiled units are made from what loadTemplates reads: the very record the runtime
   // compares them with (a template must be unchanged to be used compiled).
-  const moduleText = precompileTemplates(loadTemplates(templatesSource));
-  const minified = transformSync(moduleText, { loader: 'js', format: 'esm', minify: true, target: FUNCTION_BUNDLING.target, charset: 'utf8' }).code;
+  const sources = loadTemplates(templatesSource);
   cpSync(templatesSource, targetDir, { recursive: true });
-  writeFileSync(join(targetDir, PRECOMPILED_TEMPLATES_FILE), minified);
+  writeFileSync(join(targetDir, PRECOMPILED_TEMPLATES_FILE), compiledModuleOf(sources));
+}
+
+/** The last compiled module, by its sources: every function of a synth carries the same one. */
+let lastCompiled: { sources: string; moduleText: string } | null = null;
+
+/** The minified module of compiled templates for these sources, compiled once for a synth's functions. */
+function compiledModuleOf(sources: Readonly<Record<string, string>>): string {
+  const key = JSON.stringify(sources);
+  if (lastCompiled?.sources !== key) {
+    const moduleText = precompileTemplates(sources);
+    const minified = transformSync(moduleText, { loader: 'js', format: 'esm', minify: true, target: FUNCTION_BUNDLING.target, charset: 'utf8' }).code;
+    lastCompiled = { sources: key, moduleText: minified };
+  }
+  return lastCompiled.moduleText;
 }

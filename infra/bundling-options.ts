@@ -24,8 +24,8 @@ export const ESM_REQUIRE_BANNER = [
 ].join(' ');
 
 /**
- * The Node.js major version the functions run on: the esbuild target. The construct refuses a
- * FUNCTION_RUNTIME of another version (infra/constructs/not-today-function.ts).
+ * The Node.js major version the functions run on: the esbuild target. The construct's
+ * FUNCTION_RUNTIME must be this version (test/infra/stateless-stack.test.ts checks it).
  */
 export const FUNCTION_NODE_MAJOR = 24;
 
@@ -80,10 +80,14 @@ export const FUNCTION_BUNDLING = {
   chunkNames: 'chunks/[name]-[hash]',
 } as const;
 
-/** The file each function's bundle starts from (its handler is `index.handler`). */
-export const BUNDLE_OUTPUT_FILE = 'index.mjs';
+/** The name of each function's entry file. */
+const ENTRY_NAME = 'index';
 /** The extension of every output file: ESM, whatever package.json says (Lambda reads .mjs as ESM). */
 const OUTPUT_EXTENSION = '.mjs';
+/** The file each function's bundle starts from. */
+export const BUNDLE_OUTPUT_FILE = `${ENTRY_NAME}${OUTPUT_EXTENSION}`;
+/** The Lambda handler setting of every function: the `handler` export of the entry file. */
+export const FUNCTION_HANDLER = `${ENTRY_NAME}.handler`;
 
 /**
  * The esbuild options of FUNCTION_BUNDLING for one function: bundle `entry` into `outdir`, as
@@ -92,7 +96,7 @@ const OUTPUT_EXTENSION = '.mjs';
  */
 export function toEsbuildOptions(input: { entry: string; outdir: string; absWorkingDir: string }): BuildOptions {
   return {
-    entryPoints: { index: input.entry },
+    entryPoints: { [ENTRY_NAME]: input.entry },
     outdir: input.outdir,
     outExtension: { '.js': OUTPUT_EXTENSION },
     chunkNames: FUNCTION_BUNDLING.chunkNames,
@@ -110,39 +114,4 @@ export function toEsbuildOptions(input: { entry: string; outdir: string; absWork
     sourcemap: FUNCTION_BUNDLING.sourceMap,
     alias: { ...MODULE_ALIASES },
   };
-}
-
-/** An esbuild metafile's outputs, as far as staticClosureOf and inputBytesOf need them. */
-export type BundleOutputs = Record<
-  string,
-  { bytes: number; imports: readonly { path: string; kind: string; external?: boolean }[]; inputs: Record<string, { bytesInOutput: number }> }
->;
-
-/** The bytes each input puts into the given output files (all of them by default), inputs with none left out. */
-export function inputBytesOf(outputs: BundleOutputs, files: readonly string[] = Object.keys(outputs)): Record<string, number> {
-  const bytes: Record<string, number> = {};
-  for (const file of files) {
-    for (const [path, input] of Object.entries(outputs[file]?.inputs ?? {})) {
-      if (input.bytesInOutput > 0) bytes[path] = (bytes[path] ?? 0) + input.bytesInOutput;
-    }
-  }
-  return bytes;
-}
-
-/**
- * The output files a cold start loads before the handler can run: the entry and everything it
- * imports statically, transitively (lazily imported chunks excluded). Paths as in `outputs`.
- */
-export function staticClosureOf(outputs: BundleOutputs, entryPath: string): string[] {
-  const seen = new Set<string>([entryPath]);
-  const pending = [entryPath];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const imported of outputs[current]?.imports ?? []) {
-      if (imported.kind !== 'import-statement' || imported.external || seen.has(imported.path) || !outputs[imported.path]) continue;
-      seen.add(imported.path);
-      pending.push(imported.path);
-    }
-  }
-  return [...seen];
 }

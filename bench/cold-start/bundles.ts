@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeBundledTemplates } from '../../infra/bundled-templates.js';
-import { BUNDLE_OUTPUT_FILE, inputBytesOf, staticClosureOf, toEsbuildOptions } from '../../infra/bundling-options.js';
+import { BUNDLE_OUTPUT_FILE, toEsbuildOptions } from '../../infra/bundling-options.js';
+import { entryOutputOf, inputBytesOf, staticClosureOf } from './bundle-metafile.js';
 import { REPO_ROOT, WORK_DIR } from '../support/paths.js';
 
 export interface BundleSpec {
@@ -70,8 +71,7 @@ export async function buildBundle(spec: BundleSpec): Promise<BuiltBundle> {
     logLevel: 'warning',
   });
   const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((path) => path.endsWith(`/${spec.name}/${BUNDLE_OUTPUT_FILE}`));
-  if (!entryPath) throw new Error(`esbuild wrote no ${BUNDLE_OUTPUT_FILE} for ${spec.name}`);
+  const entryPath = entryOutputOf(outputs, spec.entry);
   const imported = staticClosureOf(outputs, entryPath);
   const templatesDir = spec.kind === 'handler' ? join(dir, 'templates') : null;
   if (templatesDir) writeBundledTemplates(join(REPO_ROOT, 'templates'), templatesDir);

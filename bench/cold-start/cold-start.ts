@@ -11,7 +11,7 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,6 @@ const RENDER_CHILD = fileURLToPath(new URL('./render-child.ts', import.meta.url)
 
 /** What render-child.ts prints. */
 interface RenderChildTimes {
-  loadMs: number;
   renderMs: number;
 }
 const INVOKE_CHILD = fileURLToPath(new URL('./invoke-child.mjs', import.meta.url));
@@ -204,7 +203,7 @@ export async function runFirstInvocation(
     PATH: process.env.PATH ?? '',
     // CDK puts templates/ (and the templates compiled at build) into the bundle and sets
     // TEMPLATES_DIR to it; bundles.ts does the same with the same function.
-    TEMPLATES_DIR: bundle.templatesDir ?? join(REPO_ROOT, 'templates'),
+    TEMPLATES_DIR: templatesDirOf(bundle),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   const rows: ResultRow[] = [];
@@ -241,11 +240,20 @@ export async function runFirstInvocation(
  * that sends mail) and the page templates (actions), built as the runtime builds them. Measured
  * in this process: the first build (cold, as in a fresh Lambda) and the median of the next ones.
  */
-export async function measureTemplateCompilation(repeats: number): Promise<ResultRow[]> {
+/** A handler bundle's templates/ as deployed (bundles.ts writes it as CDK does). */
+export function templatesDirOf(bundle: BuiltBundle): string {
+  if (!bundle.templatesDir) throw new Error(`bundle ${bundle.name} carries no templates`);
+  return bundle.templatesDir;
+}
+
+/**
+ * What the templates cost a first invocation. `deployedTemplatesDir`: a handler bundle's
+ * templates/, with the templates compiled at build, as CDK deploys it.
+ */
+export async function measureTemplateCompilation(repeats: number, deployedTemplatesDir: string): Promise<ResultRow[]> {
   const section = '2 cold start';
   const { createPromptRenderer } = await import('../../functions/core/rendering/create-prompt-renderer.js');
   const { loadTemplates } = await import('../../functions/runtime/load-templates.js');
-  const { writeBundledTemplates } = await import('../../infra/bundled-templates.js');
   const { loadPageTemplates } = await import('../../functions/runtime/actions-deps.js');
   const { createPageRenderer } = await import('../../functions/core/pages/page-renderer.js');
   const time = (build: () => unknown): number[] =>
@@ -255,28 +263,25 @@ export async function measureTemplateCompilation(repeats: number): Promise<Resul
       return performance.now() - start;
     });
   const templatesDir = join(REPO_ROOT, 'templates');
-  // The first thank-you from a cold start, each way in fresh processes (alternated): as deployed
-  // (the bundle's templates/, compiled at build, as CDK bundles it) and from a checkout's sources.
-  const deployedDir = join(WORK_DIR, 'templates-as-deployed');
-  await rm(deployedDir, { recursive: true, force: true });
-  writeBundledTemplates(templatesDir, deployedDir);
+  // The first thank-you from a cold start, each way in fresh processes (alternated): with the
+  // templates as deployed (compiled at build) and from a checkout's sources.
   const firstRenders = { deployed: [] as RenderChildTimes[], sources: [] as RenderChildTimes[] };
   for (let run = 0; run < repeats; run += 1) {
     const order = run % 2 === 0 ? (['deployed', 'sources'] as const) : (['sources', 'deployed'] as const);
     for (const mode of order) {
-      const dir = mode === 'deployed' ? deployedDir : templatesDir;
+      const dir = mode === 'deployed' ? deployedTemplatesDir : templatesDir;
       // Under tsx, as this process: its loader flags come with process.execArgv.
       firstRenders[mode].push(await runChild<RenderChildTimes>(RENDER_CHILD, [mode, dir], { PATH: process.env.PATH ?? '' }, process.execArgv));
     }
   }
-  const medianOf = (mode: keyof typeof firstRenders, key: 'loadMs' | 'renderMs') => median(firstRenders[mode].map((item) => item[key]));
+  const medianOf = (mode: keyof typeof firstRenders) => median(firstRenders[mode].map((item) => item.renderMs));
   // A template check (and the tests): compile and test-render every template at creation.
   const eager = time(() => createPromptRenderer(loadTemplates(templatesDir)));
   // As the actions runtime builds it: page templates compiled, their texts on first use.
   const pages = time(() => createPageRenderer(loadPageTemplates(templatesDir), { compile: 'lazy' }));
   return [
-    row(section, 'first thank-you from a cold start: compiled at build (as deployed) / from the sources (a checkout)', formatRatio(ratio(medianOf('deployed', 'loadMs') + medianOf('deployed', 'renderMs'), medianOf('sources', 'renderMs'))),
-      `as deployed ${formatMs(medianOf('deployed', 'loadMs') + medianOf('deployed', 'renderMs'))} (loading the compiled module ${formatMs(medianOf('deployed', 'loadMs'))} + reading the files and rendering ${formatMs(medianOf('deployed', 'renderMs'))}); from the sources, each template compiled on first use ${formatMs(medianOf('sources', 'renderMs'))} (medians of ${repeats} fresh processes each, alternated)`),
+    row(section, 'first thank-you from a cold start: templates compiled at build (as deployed) / from the sources (a checkout)', formatRatio(ratio(medianOf('deployed'), medianOf('sources'))),
+      `build the renderer as the runtime does (buildPromptRenderer) and render: ${formatMs(medianOf('deployed'))} with the compiled templates, ${formatMs(medianOf('sources'))} compiling each on first use (medians of ${repeats} fresh processes each, alternated; the code runs from its sources under tsx)`),
     row(section, 'compile every prompt template at once (a template check; not on the Lambda path)', formatMs(eager[0]!), `then ${formatMs(median(eager.slice(1)))} (median of ${repeats})`),
     row(section, 'first invocation: compile page templates (actions, texts lazily, as deployed)', formatMs(pages[0]!), `then ${formatMs(median(pages.slice(1)))} (median of ${repeats})`),
   ];

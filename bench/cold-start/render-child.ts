@@ -1,14 +1,16 @@
 /**
- * One fresh process of the template benchmark: reads the prompt templates as the runtime does
- * and renders the first thank-you, timed from a cold start of the rendering code (the modules
- * are imported before timing). Mode `deployed`: the templates directory of a bundle, with the
- * templates compiled at build (infra/bundled-templates.ts); mode `sources`: a checkout's
- * templates/, each template compiled on its first use. Prints one JSON line.
- * Usage (run by cold-start.ts under tsx): render-child.ts <deployed|sources> <templatesDir>
+ * One fresh process of the template benchmark: builds the prompt renderer exactly as the
+ * runtime does (buildPromptRenderer: the files, and the templates compiled at build when the
+ * directory has them) and renders the first thank-you, timed from a cold start of the rendering
+ * (the modules are imported before timing; the code runs from its sources under tsx, only the
+ * templates are as deployed). Mode `deployed`: a bundle's templates/, with the compiled module;
+ * mode `sources`: a checkout's templates/, each template compiled on its first use.
+ * Prints one JSON line. Usage (run by cold-start.ts under tsx): render-child.ts <deployed|sources> <templatesDir>
  */
 import { performance } from 'node:perf_hooks';
-import { createPromptRenderer } from '../../functions/core/rendering/create-prompt-renderer.js';
-import { loadPrecompiledTemplates, loadTemplates } from '../../functions/runtime/load-templates.js';
+import '../../functions/core/rendering/create-prompt-renderer.js';
+import type { Config } from '../../functions/runtime/config.js';
+import { buildPromptRenderer } from '../../functions/runtime/container.js';
 import { makeActionLinks, makeOwnerSettings, makePlan, SAMPLE_CONTACTS, SAMPLE_NOW } from '../../test/support/sample-contacts.js';
 
 const [mode, templatesDir] = process.argv.slice(2);
@@ -25,8 +27,8 @@ const thankYou = {
 };
 
 const start = performance.now();
-const precompiled = mode === 'deployed' ? await loadPrecompiledTemplates(templatesDir) : undefined;
-const loaded = performance.now();
-const email = createPromptRenderer(loadTemplates(templatesDir), { compile: 'lazy', ...(precompiled ? { precompiled } : {}) }).renderPrompt(thankYou);
+// buildPromptRenderer reads only TEMPLATES_DIR of the configuration.
+const renderer = await buildPromptRenderer({ TEMPLATES_DIR: templatesDir } as Config);
+const email = renderer.renderPrompt(thankYou);
 const rendered = performance.now();
-process.stdout.write(`${JSON.stringify({ loadMs: loaded - start, renderMs: rendered - loaded, htmlBytes: email.html.length })}\n`);
+process.stdout.write(`${JSON.stringify({ renderMs: rendered - start, htmlBytes: email.html.length })}\n`);

@@ -4,7 +4,7 @@
  * TEMPLATES_DIR; locally the repository's templates/ is used.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PrecompiledTemplates } from '../core/rendering/template-set.js';
 import {
@@ -121,12 +121,13 @@ function isPrecompiledRecord(value: unknown): value is PrecompiledTemplates {
  * Lambda), never in the repository's templates/ that the owner edits: a checkout (the local
  * stack, the tests) compiles from the sources. The renderer uses an entry only when its source
  * is the file read now, so an entry can never render stale wording.
- * @param templatesDir config's TEMPLATES_DIR; unset or blank: undefined, nothing is loaded.
+ * @param templatesDir config's TEMPLATES_DIR; unset, blank or the repository's templates/:
+ *   undefined, nothing is loaded.
  * @throws TemplateError when the file exists but does not load, or is not such a record: a
  *   broken build, better seen at once than hidden behind a slower cold start.
  */
 export async function loadPrecompiledTemplates(templatesDir?: string): Promise<PrecompiledTemplates | undefined> {
-  if (!templatesDir || templatesDir.trim() === '') return undefined;
+  if (!templatesDir || templatesDir.trim() === '' || resolve(templatesDir) === resolve(DEFAULT_TEMPLATES_DIR)) return undefined;
   const file = join(templatesDir, PRECOMPILED_TEMPLATES_FILE);
   if (!existsSync(file)) return undefined;
   let loaded: unknown;

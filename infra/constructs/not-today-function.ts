@@ -15,7 +15,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ConfigError } from '../../functions/core/errors.js';
-import { FUNCTION_NODE_MAJOR, toEsbuildOptions } from '../bundling-options.js';
+import { FUNCTION_HANDLER, toEsbuildOptions } from '../bundling-options.js';
 import { writeBundledTemplates } from '../bundled-templates.js';
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 offers (not NODEJS_LATEST, which may move under us). */
@@ -26,8 +26,6 @@ export const FUNCTION_ARCHITECTURE = lambda.Architecture.ARM_64;
 export const BUNDLED_TEMPLATES_DIR = '/var/task/templates';
 /** Directory name of the templates inside the repository and inside each bundle. */
 const TEMPLATES_DIR_NAME = 'templates';
-/** The bundle's entry file is index.mjs (infra/bundling-options.ts), exporting `handler`. */
-const FUNCTION_HANDLER = 'index.handler';
 /**
  * CDK asks every bundling for a Docker image, used only when local bundling declines. Ours never
  * declines (it builds or throws), so this image is never pulled.
@@ -81,9 +79,6 @@ export class NotTodayFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: NotTodayFunctionProps) {
     super(scope, id);
-    if (FUNCTION_RUNTIME.name !== `nodejs${FUNCTION_NODE_MAJOR}.x`) {
-      throw new ConfigError([`${id}: the bundles target Node.js ${FUNCTION_NODE_MAJOR} but the runtime is ${FUNCTION_RUNTIME.name}`]);
-    }
     const templatesSource = join(props.projectRoot, TEMPLATES_DIR_NAME);
     if (props.bundlesTemplates && !existsSync(templatesSource)) {
       throw new ConfigError([`${id}: templates directory not found at ${templatesSource}; it is copied into the bundle`]);

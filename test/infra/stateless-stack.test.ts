@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_DESIGN } from '../../functions/adapters/table-design.js';
 import { CLAIM_LEASE_MINUTES } from '../../functions/core/use-cases/deliver-prompt.js';
+import { FUNCTION_NODE_MAJOR } from '../../infra/bundling-options.js';
 import { parseConfig } from '../../functions/runtime/config.js';
 import { BUNDLED_TEMPLATES_DIR } from '../../infra/constructs/not-today-function.js';
 import { RAW_MAIL_PREFIX, RECEIPT_RULE_NAME, RECEIPT_RULE_SET_NAME } from '../../infra/stacks/stateful-stack.js';
@@ -144,6 +145,14 @@ describe('the functions', () => {
       TracingConfig: { Mode: 'Active' },
       ...size,
     });
+  });
+
+  it('run the Node.js version the bundles are built for', () => {
+    // Prepare / Act
+    const runtimes = (['inbound', 'dispatch', 'actions'] as const).map((name) => functionNamed(name).properties.Runtime);
+
+    // Assess: esbuild targets node<FUNCTION_NODE_MAJOR> (infra/bundling-options.ts)
+    for (const runtime of runtimes) expect(runtime).toBe(`nodejs${FUNCTION_NODE_MAJOR}.x`);
   });
 
   it.each(['inbound', 'dispatch', 'actions'] as const)('%s times out well before a prompt claim lease expires (at most one duplicate)', (name) => {

@@ -7,7 +7,8 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_OUTPUT_FILE, inputBytesOf, staticClosureOf, toEsbuildOptions, type BundleOutputs } from '../../../infra/bundling-options.js';
+import { entryOutputOf, inputBytesOf, staticClosureOf, type BundleOutputs } from '../../../bench/cold-start/bundle-metafile.js';
+import { toEsbuildOptions } from '../../../infra/bundling-options.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Classic zod's own modules (zod/mini shares zod/v4/core, which is fine). */
@@ -28,7 +29,7 @@ function buildHandler(handlerName: string): Promise<{ outputs: BundleOutputs; en
       logLevel: 'silent',
     }).then((result) => {
       const outputs = result.metafile.outputs;
-      return { outputs, entry: Object.keys(outputs).find((path) => path.endsWith(`/${handlerName}/${BUNDLE_OUTPUT_FILE}`))! };
+      return { outputs, entry: entryOutputOf(outputs, `functions/handlers/${handlerName}.ts`) };
     });
     builds.set(handlerName, built);
   }
